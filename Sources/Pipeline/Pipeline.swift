@@ -1,0 +1,10 @@
+import NianbaoCore
+import Extract
+import Normalize
+import Validate
+import Load
+
+/// Composition root.
+public enum NianbaoPipeline {
+    public static let version = "0.1.0"
+}

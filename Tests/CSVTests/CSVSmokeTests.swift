@@ -1,0 +1,6 @@
+import Testing
+@testable import CSV
+
+@Test func cSVModuleLinks() {
+    #expect(Bool(true))
+}

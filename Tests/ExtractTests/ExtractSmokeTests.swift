@@ -1,0 +1,6 @@
+import Testing
+@testable import Extract
+
+@Test func extractModuleLinks() {
+    #expect(Bool(true))
+}

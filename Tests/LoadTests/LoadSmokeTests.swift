@@ -1,0 +1,6 @@
+import Testing
+@testable import Load
+
+@Test func loadModuleLinks() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Normalize
+
+@Test func normalizeModuleLinks() {
+    #expect(Bool(true))
+}

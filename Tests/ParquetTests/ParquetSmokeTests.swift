@@ -1,0 +1,6 @@
+import Testing
+@testable import Parquet
+
+@Test func parquetModuleLinks() {
+    #expect(Bool(true))
+}

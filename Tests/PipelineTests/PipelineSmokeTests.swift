@@ -1,0 +1,6 @@
+import Testing
+@testable import Pipeline
+
+@Test func pipelineModuleLinks() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Validate
+
+@Test func validateModuleLinks() {
+    #expect(Bool(true))
+}
