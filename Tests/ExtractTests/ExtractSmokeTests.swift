@@ -1,6 +1,0 @@
-import Testing
-@testable import Extract
-
-@Test func extractModuleLinks() {
-    #expect(Bool(true))
-}
