@@ -6,14 +6,17 @@ public struct SourceFile: Sendable {
     /// Path relative to the input folder, `/`-separated.
     public var relativePath: String
     public var bytes: [UInt8]
+    /// Lower-case hex SHA-256 of `bytes`; computed once, because the pipeline also keys its cache by it.
+    public let contentHash: String
 
     public init(relativePath: String, bytes: [UInt8]) {
         self.relativePath = relativePath
         self.bytes = bytes
+        self.contentHash = SHA256.hex(bytes)
     }
 
     /// Contract `report_id`: the first 16 hex digits of the SHA-256 of the file's bytes.
-    public var reportID: String { String(SHA256.hex(bytes).prefix(16)) }
+    public var reportID: String { String(contentHash.prefix(16)) }
 }
 
 /// A document decoded to Unicode, before any clean-up.

@@ -65,9 +65,10 @@ public struct Findings: Sendable {
     public let sourcePath: String
     public private(set) var rejects: [Reject] = []
 
-    public init(reportID: String?, sourcePath: String) {
+    public init(reportID: String?, sourcePath: String, rejects: [Reject] = []) {
         self.reportID = reportID
         self.sourcePath = sourcePath
+        self.rejects = rejects
     }
 
     public mutating func add(

@@ -1,0 +1,79 @@
+import Glibc
+
+/// A file of the archive as listed, before it is read.
+public struct ArchiveEntry: Sendable, Hashable {
+    /// Path relative to the input folder, `/`-separated.
+    public var relativePath: String
+    public var size: Int
+    /// Modification time in nanoseconds since the epoch.
+    public var mtime: Int64
+}
+
+/// Lists the archive with readdir and d_type (engineering-notes §4.4: 100× faster than URL enumeration),
+/// stat-ing only files whose names match a pattern. Hidden files and folders are skipped.
+public enum ArchiveScanner {
+    /// Entries sorted by relative path, bytewise, so every run sees the same order.
+    public static func scan(root: String, patterns: [String]) throws -> [ArchiveEntry] {
+        var isDir = stat()
+        guard stat(root, &isDir) == 0, (isDir.st_mode & S_IFMT) == S_IFDIR else {
+            throw PipelineError.inputMissing(root)
+        }
+        var entries: [ArchiveEntry] = []
+        walk(root: root, relative: "", patterns: patterns, into: &entries)
+        entries.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+        return entries
+    }
+
+    private static func walk(root: String, relative: String, patterns: [String], into entries: inout [ArchiveEntry]) {
+        let dirPath = relative.isEmpty ? root : "\(root)/\(relative)"
+        guard let dir = opendir(dirPath) else { return }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let rel = relative.isEmpty ? name : "\(relative)/\(name)"
+            let full = "\(root)/\(rel)"
+            var type = entry.pointee.d_type
+            var info = stat()
+            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                guard stat(full, &info) == 0 else { continue }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : ((info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0)
+                // Following linked folders could loop; linked files are fine.
+                if entry.pointee.d_type == UInt8(DT_LNK) && type == UInt8(DT_DIR) { continue }
+            }
+            if type == UInt8(DT_DIR) {
+                walk(root: root, relative: rel, patterns: patterns, into: &entries)
+            } else if type == UInt8(DT_REG), matches(name, patterns) {
+                guard stat(full, &info) == 0 else { continue }
+                let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+                entries.append(ArchiveEntry(relativePath: rel, size: Int(info.st_size), mtime: mtime))
+            }
+        }
+    }
+
+    static func matches(_ name: String, _ patterns: [String]) -> Bool {
+        patterns.contains { fnmatch($0, name, 0) == 0 }
+    }
+}
+
+/// Reads a whole file with POSIX calls; nil when it cannot be read.
+func readFile(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { return nil }
+    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes.withUnsafeMutableBytes { buffer in
+            read(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+        }
+        if n < 0 { return nil }
+        if n == 0 { break }
+        offset += n
+    }
+    return offset == bytes.count ? bytes : Array(bytes[0..<offset])
+}

@@ -1,0 +1,47 @@
+import Foundation
+import NianbaoCore
+
+/// What extraction and normalisation produced for one file content: the expensive part of a run, cached so
+/// unchanged files are never re-extracted and `--from-stage validate` re-checks without re-reading reports.
+struct CachedReport: Codable, Sendable {
+    var report: NormalizedReport
+    /// Extract and normalize findings; validation adds its own each run.
+    var rejects: [Reject]
+}
+
+/// `<state>/cache/<version>/<hh>/<hash>.json`, one entry per distinct file content.
+struct ReportCache: Sendable {
+    let root: String
+
+    init(stateDir: String) {
+        root = "\(stateDir)/cache/\(NianbaoVersion.string)"
+    }
+
+    func path(for hash: String) -> String {
+        "\(root)/\(hash.prefix(2))/\(hash).json"
+    }
+
+    func store(_ entry: CachedReport, hash: String) throws {
+        let path = path(for: hash)
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try AtomicFile.write(try JSONEncoder().encode(entry), to: path)
+    }
+
+    func load(hash: String) -> CachedReport? {
+        guard let data = FileManager.default.contents(atPath: path(for: hash)) else { return nil }
+        return try? JSONDecoder().decode(CachedReport.self, from: data)
+    }
+
+    func remove(hash: String) {
+        unlink(path(for: hash))
+    }
+
+    /// Caches of other tool versions can never be read again.
+    func removeOtherVersions() {
+        let parent = (root as NSString).deletingLastPathComponent
+        let mine = (root as NSString).lastPathComponent
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where name != mine {
+            try? FileManager.default.removeItem(atPath: "\(parent)/\(name)")
+        }
+    }
+}

@@ -1,0 +1,295 @@
+import Foundation
+import NianbaoCore
+import Extract
+import Normalize
+import Validate
+import Load
+
+/// What the command line asked of a run.
+public struct RunOptions: Sendable {
+    public var configPath = "pipeline.json"
+    /// True when the user named the configuration file, so a missing one is an error.
+    public var configRequired = false
+    public var inputDir: String?
+    public var outputDir: String?
+    public var stateDir: String?
+    /// Ignore the incremental state: re-extract every file.
+    public var fullRefresh = false
+    /// Re-run from this stage on cached results (`validate`, `load`); `extract`/`normalize` mean a full refresh.
+    public var fromStage: StageName?
+    public var workers: Int?
+    public var logFormat: LogFormat = .text
+    public var quiet = false
+
+    public init() {}
+}
+
+/// One file's result in the parallel phase.
+private struct Processed: Sendable {
+    var index: Int
+    var state: FileState
+    var status: ReportStatus
+    var extractSeconds: Double
+    var normalizeSeconds: Double
+    var validateSeconds: Double
+}
+
+/// Runs the pipeline: scan → (parallel) extract, normalize, cache → cross-report rules →
+/// (in path order) validate and load into a staging folder → atomic commit → state.
+public struct Runner: Sendable {
+    public let options: RunOptions
+    public let config: PipelineConfig
+
+    public init(options: RunOptions) throws {
+        self.options = options
+        var config = try PipelineConfig.load(path: options.configPath, required: options.configRequired, knownRules: RuleCatalog.ids)
+        if let v = options.inputDir { config.inputDir = v }
+        if let v = options.outputDir { config.outputDir = v }
+        if let v = options.stateDir { config.stateDir = v }
+        if let v = options.workers { config.workers = v }
+        self.config = config
+    }
+
+    private var workerCount: Int { config.workers > 0 ? config.workers : ProcessInfo.processInfo.activeProcessorCount }
+
+    public func run() async throws -> RunManifest {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let startedAt = ISO8601DateFormatter().string(from: Date())
+        let log = RunLog(format: options.logFormat, quiet: options.quiet)
+        let lock = try RunLock(stateDir: config.stateDir)
+        defer { withExtendedLifetime(lock) {} }
+        let committer = OutputCommitter(outputDir: config.outputDir)
+        committer.recover()
+        log.event("run_start", [("input", JSONText.string(config.inputDir)), ("output", JSONText.string(config.outputDir))])
+
+        let entries = try ArchiveScanner.scan(root: config.inputDir, patterns: config.patterns)
+        let scanSeconds = seconds(since: started)
+        let forceExtract = options.fullRefresh || options.fromStage == .extract || options.fromStage == .normalize
+        let previous = forceExtract ? nil : RunState.load(stateDir: config.stateDir).flatMap { $0.toolVersion == NianbaoVersion.string ? $0 : nil }
+        let cache = ReportCache(stateDir: config.stateDir)
+
+        var manifest = RunManifest(
+            runId: "", startedAt: startedAt, endedAt: "", toolVersion: NianbaoVersion.string,
+            configHash: config.outputHash, inputDir: config.inputDir, outputDir: config.outputDir)
+        manifest.files.seen = entries.count
+
+        // Classify files against the state. A changed mtime with an unchanged hash is a touch, not a change.
+        var states: [FileState?] = Array(repeating: nil, count: entries.count)
+        var work: [Int] = []
+        for (i, entry) in entries.enumerated() {
+            guard let old = previous?.files[entry.relativePath] else {
+                manifest.files.new += 1
+                work.append(i)
+                continue
+            }
+            if old.size == entry.size && old.mtime == entry.mtime {
+                states[i] = old
+                manifest.files.unchanged += 1
+            } else if let bytes = readFile("\(config.inputDir)/\(entry.relativePath)"), SHA256.hex(bytes) == old.hash {
+                states[i] = FileState(size: entry.size, mtime: entry.mtime, hash: old.hash, facts: old.facts)
+                manifest.files.unchanged += 1
+            } else {
+                manifest.files.changed += 1
+                work.append(i)
+            }
+        }
+        let current = Set(entries.map(\.relativePath))
+        let removed = previous?.files.filter { !current.contains($0.key) } ?? [:]
+        manifest.files.deleted = removed.count
+
+        let outputsExist = FileManager.default.fileExists(atPath: "\(config.outputDir)/run.json")
+        let upToDate = work.isEmpty && removed.isEmpty && previous?.outputHash == config.outputHash && outputsExist
+            && options.fromStage == nil
+        if upToDate {
+            return try finishUpToDate(manifest: manifest, log: log, started: started, scanSeconds: scanSeconds, states: states, entries: entries)
+        }
+
+        // Parallel phase: only new and changed files are read and extracted.
+        let extractor = Extractor()
+        let normalizer = Normalizer()
+        let validator = Validator(config: config.validateConfig)
+        var extractSeconds = 0.0, normalizeSeconds = 0.0, validateSeconds = 0.0
+        let inputDir = config.inputDir
+        let limit = max(1, workerCount * 2)
+        try await withThrowingTaskGroup(of: Processed.self) { group in
+            var next = 0
+            func submit(_ n: Int) {
+                let index = work[n]
+                let entry = entries[index]
+                group.addTask {
+                    try Runner.process(
+                        entry: entry, index: index, inputDir: inputDir, extractor: extractor, normalizer: normalizer,
+                        validator: validator, cache: cache)
+                }
+            }
+            while next < min(limit, work.count) {
+                submit(next)
+                next += 1
+            }
+            var done = 0
+            while let result = try await group.next() {
+                states[result.index] = result.state
+                extractSeconds += result.extractSeconds
+                normalizeSeconds += result.normalizeSeconds
+                validateSeconds += result.validateSeconds
+                done += 1
+                log.progress(done: done, total: work.count, label: "extract")
+                if next < work.count {
+                    submit(next)
+                    next += 1
+                }
+            }
+        }
+        log.event("stage_end", [("stage", "\"extract\""), ("files", String(work.count)), ("seconds", String(extractSeconds))])
+
+        // Cross-report rules need every report's facts before any report's status is final.
+        let facts = states.compactMap { $0?.facts }
+        let crossRejects = validator.crossReportRejects(facts)
+
+        // Sequential phase, in path order: validate from cache and load into staging.
+        let loadStarted = clock.now
+        let staging = try committer.prepare()
+        let snapshotID = snapshotIdentifier(entries: entries, states: states)
+        var loadConfig = config.loadConfig
+        loadConfig.keyValueMetadata = [
+            ("nianbao.schema_version", "1"), ("nianbao.run_id", snapshotID), ("nianbao.source", "https://nianbao.invalid/output-contract"),
+        ]
+        do {
+            let loader = try Loader(directory: staging, config: loadConfig, rules: RuleCatalog.all)
+            for (i, entry) in entries.enumerated() {
+                guard let state = states[i] else { continue }
+                let cached = cache.load(hash: state.hash) ?? Runner.reprocess(entry: entry, inputDir: inputDir, extractor: extractor, normalizer: normalizer, cache: cache)
+                let t = clock.now
+                let rejects = cached.rejects + (crossRejects[cached.report.header.reportID] ?? [])
+                let checked = validator.validate(
+                    cached.report, findings: Findings(reportID: cached.report.header.reportID, sourcePath: entry.relativePath, rejects: rejects))
+                validateSeconds += seconds(since: t)
+                try loader.append(checked)
+                manifest.reportsByStatus[checked.status.rawValue, default: 0] += 1
+                if checked.status == .failed { manifest.files.failed += 1 }
+                for reject in checked.rejects {
+                    manifest.rejectsByRule[reject.ruleID, default: [:]][reject.severity.rawValue, default: 0] += 1
+                    manifest.rejectsBySeverity[reject.severity.rawValue, default: 0] += 1
+                }
+                log.progress(done: i + 1, total: entries.count, label: "load   ")
+            }
+            let summary = try loader.finish()
+            manifest.rows = summary.rows
+            manifest.csvFormulaEscapedCells = summary.csvFormulaEscapedCells
+            manifest.runId = snapshotID
+            manifest.seconds = [
+                "scan": scanSeconds, "extract": extractSeconds, "normalize": normalizeSeconds, "validate": validateSeconds,
+                "load": seconds(since: loadStarted), "total": seconds(since: started),
+            ]
+            manifest.endedAt = ISO8601DateFormatter().string(from: Date())
+            try AtomicFile.write(try manifest.encoded(), to: "\(staging)/run.json")
+            try committer.commit()
+        } catch let error as PipelineError {
+            committer.abandon()
+            throw error
+        } catch {
+            committer.abandon()
+            throw PipelineError.outputNotWritable(path: config.outputDir, reason: "\(error)")
+        }
+
+        // State last: a crash before this line only costs the next run some re-extraction.
+        var files: [String: FileState] = [:]
+        for (i, entry) in entries.enumerated() { files[entry.relativePath] = states[i] }
+        try RunState(toolVersion: NianbaoVersion.string, outputHash: config.outputHash, files: files).save(stateDir: config.stateDir)
+        let live = Set(files.values.map(\.hash))
+        for old in removed.values where !live.contains(old.hash) { cache.remove(hash: old.hash) }
+        if let previous {
+            for (path, old) in previous.files where files[path]?.hash != old.hash && !live.contains(old.hash) { cache.remove(hash: old.hash) }
+        } else {
+            cache.removeOtherVersions()
+        }
+        log.event("run_end", [("exit_status", "0"), ("seconds", String(manifest.seconds["total"] ?? 0))])
+        return manifest
+    }
+
+    /// Nothing changed: leave every table as it is and refresh run.json only.
+    private func finishUpToDate(
+        manifest: RunManifest, log: RunLog, started: ContinuousClock.Instant, scanSeconds: Double, states: [FileState?],
+        entries: [ArchiveEntry]
+    ) throws -> RunManifest {
+        var manifest = manifest
+        let old = RunManifest.load("\(config.outputDir)/run.json")
+        manifest.runId = snapshotIdentifier(entries: entries, states: states)
+        manifest.rows = old?.rows ?? [:]
+        manifest.rejectsByRule = old?.rejectsByRule ?? [:]
+        manifest.rejectsBySeverity = old?.rejectsBySeverity ?? [:]
+        manifest.reportsByStatus = old?.reportsByStatus ?? [:]
+        manifest.files.failed = old?.files.failed ?? 0
+        manifest.csvFormulaEscapedCells = old?.csvFormulaEscapedCells ?? 0
+        manifest.upToDate = true
+        manifest.seconds = ["scan": scanSeconds, "total": seconds(since: started)]
+        manifest.endedAt = ISO8601DateFormatter().string(from: Date())
+        try AtomicFile.write(try manifest.encoded(), to: "\(config.outputDir)/run.json")
+        log.event("run_end", [("exit_status", "0"), ("up_to_date", "true")])
+        return manifest
+    }
+
+    /// Same inputs and configuration give the same id, whatever the worker count or run order.
+    private func snapshotIdentifier(entries: [ArchiveEntry], states: [FileState?]) -> String {
+        var text = "\(NianbaoVersion.string)\n\(config.outputHash)\n"
+        for (i, entry) in entries.enumerated() { text += "\(entry.relativePath)\t\(states[i]?.hash ?? "")\n" }
+        return String(SHA256.hex(Array(text.utf8)).prefix(16))
+    }
+
+    private static func process(
+        entry: ArchiveEntry, index: Int, inputDir: String, extractor: Extractor, normalizer: Normalizer,
+        validator: Validator, cache: ReportCache
+    ) throws -> Processed {
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        guard let bytes = readFile("\(inputDir)/\(entry.relativePath)") else {
+            let cached = unreadable(entry)
+            let hash = "unreadable-" + SHA256.hex(Array(entry.relativePath.utf8))
+            try cache.store(cached, hash: hash)
+            return Processed(
+                index: index, state: FileState(size: entry.size, mtime: entry.mtime, hash: hash, facts: nil), status: .failed,
+                extractSeconds: 0, normalizeSeconds: 0, validateSeconds: 0)
+        }
+        let file = SourceFile(relativePath: entry.relativePath, bytes: bytes)
+        var findings = Findings(reportID: file.reportID, sourcePath: file.relativePath)
+        let extracted = extractor.extract(file, findings: &findings)
+        let t1 = clock.now
+        let normalized = normalizer.normalize(extracted, findings: &findings)
+        let t2 = clock.now
+        try cache.store(CachedReport(report: normalized, rejects: findings.rejects), hash: file.contentHash)
+        let checked = validator.validate(normalized, findings: findings)
+        let facts = validator.facts(of: checked)
+        let t3 = clock.now
+        return Processed(
+            index: index, state: FileState(size: entry.size, mtime: entry.mtime, hash: file.contentHash, facts: facts),
+            status: checked.status, extractSeconds: seconds(t1 - t0), normalizeSeconds: seconds(t2 - t1),
+            validateSeconds: seconds(t3 - t2))
+    }
+
+    /// A cache entry went missing (deleted by hand): extract again rather than lose the file.
+    private static func reprocess(entry: ArchiveEntry, inputDir: String, extractor: Extractor, normalizer: Normalizer, cache: ReportCache) -> CachedReport {
+        guard let bytes = readFile("\(inputDir)/\(entry.relativePath)") else { return unreadable(entry) }
+        let file = SourceFile(relativePath: entry.relativePath, bytes: bytes)
+        var findings = Findings(reportID: file.reportID, sourcePath: file.relativePath)
+        let normalized = normalizer.normalize(extractor.extract(file, findings: &findings), findings: &findings)
+        let entry = CachedReport(report: normalized, rejects: findings.rejects)
+        try? cache.store(entry, hash: file.contentHash)
+        return entry
+    }
+
+    private static func unreadable(_ entry: ArchiveEntry) -> CachedReport {
+        var findings = Findings(reportID: nil, sourcePath: entry.relativePath)
+        findings.add(PipelineRules.unreadableFile, "the file could not be read (permissions, or removed during the run)")
+        let header = ReportHeader(reportID: "", sourcePath: entry.relativePath, sourceBytes: entry.size, isReadable: false)
+        return CachedReport(report: NormalizedReport(header: header), rejects: findings.rejects)
+    }
+}
+
+private func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+
+private func seconds(since instant: ContinuousClock.Instant) -> Double {
+    seconds(ContinuousClock.now - instant)
+}
