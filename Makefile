@@ -1,0 +1,45 @@
+# nianbao make targets. `make run` and `make test` are the README's two set-up commands.
+SWIFT ?= swift
+BIN := .build/release/nianbao
+STAGE ?= validate
+FILE ?=
+
+.PHONY: deps build run full rerun one test bench clean rules
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	$(SWIFT) build -c release
+
+## run: incremental run over pipeline.json's input (data/ by default) into out/
+run: build
+	$(BIN) run
+
+## full: ignore the incremental state and re-extract everything
+full: build
+	$(BIN) run --full-refresh
+
+## rerun STAGE=validate: re-run from a stage on cached extractions (e.g. after changing rules)
+rerun: build
+	$(BIN) run --from-stage $(STAGE)
+
+## one FILE=path: process one report and print its tables and rejects
+one: build
+	@test -n "$(FILE)" || (echo "usage: make one FILE=path/to/report.txt" >&2; exit 64)
+	$(BIN) one "$(FILE)"
+
+rules: build
+	$(BIN) rules
+
+## test: unit, golden and end-to-end tests (outputs read back with pyarrow, DuckDB and polars)
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## bench: release build, synthetic archives, cold/incremental runs against the `cat` anchor
+bench: build
+	python3 scripts/bench.py
+
+clean:
+	rm -rf out out.staging out.previous .nianbao
