@@ -23,6 +23,19 @@ struct ColumnBuffer {
 
     var valueCount: Int { rowCount - nullCount }
 
+    /// Fast check for the hot path; `mismatch` explains a refusal.
+    func accepts(_ value: ParquetValue) -> Bool {
+        switch value {
+        case .null: return field.isOptional
+        case .bool: return field.type == .boolean
+        case .int32: return field.type == .int32
+        case .int64: return field.type == .int64
+        case .double: return field.type == .double
+        case .string: return field.type == .string
+        case .date: return field.type == .date
+        }
+    }
+
     /// Whether `value` can go into this column; the reason when not.
     func mismatch(_ value: ParquetValue) -> String? {
         switch (field.type, value) {
