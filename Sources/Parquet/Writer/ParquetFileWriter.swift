@@ -155,7 +155,8 @@ public final class ParquetFileWriter {
         if let mismatch { throw mismatch }
         rowCount += 1
         bufferedRows += 1
-        if bufferedRows >= max(1, options.rowGroupRows) {
+        // Page and dictionary counts are i32 in the format, so a row group never exceeds Int32.max rows.
+        if bufferedRows >= max(1, min(options.rowGroupRows, Int(Int32.max))) {
             try flushRowGroup()
         }
     }
