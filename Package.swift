@@ -43,6 +43,10 @@ let package = Package(
         /** The command-line tool: argument parsing, printing, exit codes. Nothing else. */
         .executableTarget(name: "nianbao", dependencies: ["Pipeline", "NianbaoCore"]),
 
+        // MARK: Benchmarks
+        /** Writes a 1M-row applications-shaped table with each codec; `scripts/bench_writer.py` compares with pyarrow. */
+        .executableTarget(name: "parquet-bench", dependencies: ["Parquet"]),
+
         // MARK: Tests
         .testTarget(name: "ParquetTests", dependencies: ["Parquet"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),

@@ -1,0 +1,203 @@
+/// Public API of the Parquet writer.
+///
+/// Scope: flat schemas only (max repetition level 0, no Dremel shredding); REQUIRED and OPTIONAL
+/// columns with RLE definition levels; v1 data pages; dictionary encoding decided per column chunk
+/// for strings; exact min/max/null-count statistics per chunk so DuckDB and polars can prune;
+/// UNCOMPRESSED, GZIP (RFC 1952) or ZSTD pages. Atomic replacement of the file is the caller's job.
+
+/// Physical + logical type of a column, as users see it in DuckDB/pyarrow.
+public enum ParquetType: Sendable, Hashable {
+    case boolean, int32, int64, double, string, date
+}
+
+/// One leaf column of a flat schema.
+public struct ParquetField: Sendable, Hashable {
+    public var name: String
+    public var type: ParquetType
+    public var isOptional: Bool
+
+    public init(_ name: String, _ type: ParquetType, optional: Bool = false) {
+        self.name = name
+        self.type = type
+        self.isOptional = optional
+    }
+}
+
+/// Page compression. Levels are checked when built (`ParquetCodec.make`).
+public enum ParquetCodec: Sendable, Hashable {
+    case uncompressed
+    case gzip(level: Int)
+    case zstd(level: Int)
+}
+
+/// Whether string columns are dictionary-encoded.
+public enum ParquetDictionaryPolicy: Sendable, Hashable {
+    /// Per column chunk: when distinct values are at most half the values and the dictionary stays under 1 MiB.
+    case automatic
+    case always
+    case never
+}
+
+/// Writer settings.
+public struct ParquetWriterOptions: Sendable {
+    public var codec: ParquetCodec
+    /// Rows buffered per row group; memory is bounded by this, not by the table size.
+    public var rowGroupRows: Int
+    /// Target uncompressed bytes per data page.
+    public var pageBytes: Int
+    /// FileMetaData.created_by, e.g. `nianbao version 0.1.0 (build abc123)`.
+    public var createdBy: String
+    /// FileMetaData.key_value_metadata, in order.
+    public var keyValueMetadata: [(key: String, value: String)]
+    /// Dictionary encoding of string columns (other types are always PLAIN).
+    public var dictionary: ParquetDictionaryPolicy = .automatic
+
+    public init(
+        codec: ParquetCodec = .zstd(level: 3), rowGroupRows: Int = 131_072, pageBytes: Int = 1 << 20,
+        createdBy: String, keyValueMetadata: [(key: String, value: String)] = []
+    ) {
+        self.codec = codec
+        self.rowGroupRows = rowGroupRows
+        self.pageBytes = pageBytes
+        self.createdBy = createdBy
+        self.keyValueMetadata = keyValueMetadata
+    }
+}
+
+/// One cell of a row handed to the writer; must match the field's type (or `.null` if optional).
+public enum ParquetValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int32(Int32)
+    case int64(Int64)
+    case double(Double)
+    case string(String)
+    /// Days since 1970-01-01.
+    case date(Int32)
+}
+
+/// Errors the writer throws; each names the column or the file.
+public enum ParquetError: Error, CustomStringConvertible, Equatable {
+    case io(path: String, reason: String)
+    case schemaMismatch(column: String, reason: String)
+    case compression(String)
+    case invalidLevel(codec: String, level: Int)
+
+    public var description: String {
+        switch self {
+        case .io(let path, let reason): return "cannot write \(path): \(reason)"
+        case .schemaMismatch(let column, let reason): return "column \(column): \(reason)"
+        case .compression(let reason): return "compression failed: \(reason)"
+        case .invalidLevel(let codec, let level): return "\(codec) level \(level) is out of range"
+        }
+    }
+}
+
+/// Streams rows into a Parquet file: `PAR1`, row groups, footer, `PAR1`.
+///
+/// Rows are buffered per column for one row group at a time, so memory is bounded by
+/// `rowGroupRows`, not by the table. Not thread-safe: one writer per file, used from one task.
+public final class ParquetFileWriter {
+    public let path: String
+    public let schema: [ParquetField]
+    public private(set) var rowCount = 0
+    public private(set) var rowGroupCount = 0
+    /// Bytes written to the file so far (the whole file once `close()` returned).
+    public var bytesWritten: Int64 { sink.offset }
+
+    private static let magic: [UInt8] = Array("PAR1".utf8)
+    private let options: ParquetWriterOptions
+    private let sink: FileSink
+    private var columns: [ColumnBuffer]
+    private var chunkWriter: ColumnChunkWriter
+    private var rowGroups: [RowGroup] = []
+    private var bufferedRows = 0
+    private var isClosed = false
+
+    public init(path: String, schema: [ParquetField], options: ParquetWriterOptions) throws {
+        self.path = path
+        self.schema = schema
+        self.options = options
+        guard !schema.isEmpty else { throw ParquetError.schemaMismatch(column: path, reason: "schema has no columns") }
+        var seen = Set<String>()
+        for field in schema {
+            guard !field.name.isEmpty else { throw ParquetError.schemaMismatch(column: path, reason: "empty column name") }
+            guard seen.insert(field.name).inserted else {
+                throw ParquetError.schemaMismatch(column: field.name, reason: "duplicate column name")
+            }
+        }
+        let codec = try options.codec.make()
+        columns = schema.map(ColumnBuffer.init(field:))
+        chunkWriter = ColumnChunkWriter(codec: codec, pageBytes: options.pageBytes, dictionaryPolicy: options.dictionary)
+        sink = try FileSink(path: path)
+        try sink.write(Self.magic)
+    }
+
+    /// Appends one row. The whole row is checked before any cell is stored, so a rejected row leaves no trace.
+    public func append(_ row: [ParquetValue]) throws {
+        guard !isClosed else { throw ParquetError.io(path: path, reason: "writer is closed") }
+        guard row.count == columns.count else {
+            throw ParquetError.schemaMismatch(
+                column: "(row \(rowCount))", reason: "expected \(columns.count) values, got \(row.count)")
+        }
+        // One access to `columns` per row rather than per cell: exclusivity checks on class
+        // properties were the largest cost per cell.
+        let mismatch: ParquetError? = columns.withUnsafeMutableBufferPointer { buffers in
+            for index in 0..<row.count where !buffers[index].accepts(row[index]) {
+                let reason = buffers[index].mismatch(row[index]) ?? "rejected value"
+                return ParquetError.schemaMismatch(column: buffers[index].field.name, reason: reason)
+            }
+            for index in 0..<row.count {
+                buffers[index].append(row[index])
+            }
+            return nil
+        }
+        if let mismatch { throw mismatch }
+        rowCount += 1
+        bufferedRows += 1
+        // Page and dictionary counts are i32 in the format, so a row group never exceeds Int32.max rows.
+        if bufferedRows >= max(1, min(options.rowGroupRows, Int(Int32.max))) {
+            try flushRowGroup()
+        }
+    }
+
+    /// Flushes the last row group and writes the footer. The writer is unusable afterwards.
+    public func close() throws {
+        guard !isClosed else { return }
+        if bufferedRows > 0 { try flushRowGroup() }
+        isClosed = true
+        let metaData = FileMetaData(
+            schema: schemaElements(for: schema), numRows: Int64(rowGroups.reduce(0) { $0 + $1.numRows }),
+            rowGroups: rowGroups, keyValueMetadata: options.keyValueMetadata.map { KeyValue(key: $0.key, value: $0.value) },
+            createdBy: options.createdBy, columnOrders: schema.map { _ in ColumnOrder() })
+        var footer = CompactWriter()
+        metaData.write(to: &footer)
+        var trailer = ByteBuffer(capacity: 8)
+        trailer.appendUInt32LE(UInt32(truncatingIfNeeded: footer.bytes.count))
+        trailer.append(contentsOf: Self.magic)
+        try sink.write(footer.bytes)
+        try sink.write(trailer.bytes)
+        try sink.close()
+    }
+
+    private func flushRowGroup() throws {
+        var chunks: [ColumnChunk] = []
+        chunks.reserveCapacity(columns.count)
+        var totalByteSize: Int64 = 0
+        do {
+            for index in columns.indices {
+                chunks.append(try chunkWriter.write(columns[index], to: sink))
+                totalByteSize += chunkWriter.uncompressedSize
+                columns[index].reset()
+            }
+        } catch {
+            // A half-written row group cannot be completed, so the file is abandoned.
+            isClosed = true
+            try? sink.close()
+            throw error
+        }
+        rowGroups.append(RowGroup(columns: chunks, totalByteSize: totalByteSize, numRows: Int64(bufferedRows)))
+        rowGroupCount += 1
+        bufferedRows = 0
+    }
+}

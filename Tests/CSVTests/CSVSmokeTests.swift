@@ -1,6 +1,0 @@
-import Testing
-@testable import CSV
-
-@Test func cSVModuleLinks() {
-    #expect(Bool(true))
-}

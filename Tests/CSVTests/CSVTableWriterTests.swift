@@ -1,0 +1,143 @@
+import CZlib
+import Foundation
+import Testing
+
+@testable import CSV
+
+private func temporaryPath(_ name: String) throws -> (directory: URL, path: String) {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("csv-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return (directory, directory.appendingPathComponent(name).path)
+}
+
+/// Writes `rows` and returns the file's text (BOM kept, so tests can see it).
+private func writeCSV(
+    header: [String], kinds: [CSVColumnKind], rows: [[String?]], options: CSVOptions = CSVOptions()
+) throws -> (text: String, bytes: [UInt8], escaped: Int) {
+    let (directory, path) = try temporaryPath("t.csv")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let writer = try CSVTableWriter(path: path, header: header, kinds: kinds, options: options)
+    for row in rows { try writer.append(row) }
+    try writer.close()
+    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    return (String(decoding: bytes, as: UTF8.self), bytes, writer.escapedCellCount)
+}
+
+struct CSVFormatTests {
+    @Test func startsWithBOMAndEndsRecordsWithCRLF() throws {
+        let result = try writeCSV(header: ["地区", "数量"], kinds: [.text, .number], rows: [["金臺區", "5"]])
+        #expect(Array(result.bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(result.text == "\u{FEFF}地区,数量\r\n金臺區,5\r\n")
+    }
+
+    @Test func byteOrderMarkCanBeLeftOut() throws {
+        let result = try writeCSV(
+            header: ["a"], kinds: [.text], rows: [["x"]], options: CSVOptions(byteOrderMark: false))
+        #expect(result.text == "a\r\nx\r\n")
+    }
+
+    @Test func quotesOnlyWhatRFC4180Needs() throws {
+        let result = try writeCSV(
+            header: ["v"], kinds: [.text],
+            rows: [
+                ["北京,东城"], ["遂宁\"经开区\""], ["第一行\n第二行"], ["回车\r"], [" 前空格"], ["尾空格 "], ["普通"], [""], [nil],
+            ])
+        let expected =
+            "\u{FEFF}v\r\n"
+            + "\"北京,东城\"\r\n"
+            + "\"遂宁\"\"经开区\"\"\"\r\n"  // inner quotes doubled
+            + "\"第一行\n第二行\"\r\n"
+            + "\"回车\r\"\r\n"
+            + "\" 前空格\"\r\n"
+            + "\"尾空格 \"\r\n"
+            + "普通\r\n"
+            + "\"\"\r\n"  // empty string stays distinct from nil
+            + "\r\n"  // nil is an empty cell
+        #expect(result.text == expected)
+    }
+
+    @Test func wrongRowWidthThrows() throws {
+        let (directory, path) = try temporaryPath("t.csv")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let writer = try CSVTableWriter(path: path, header: ["a", "b"], kinds: [.text, .text], options: CSVOptions())
+        #expect(throws: CSVError.rowWidth(expected: 2, found: 1)) { try writer.append(["x"]) }
+        try writer.close()
+        #expect(throws: (any Error).self) {
+            try CSVTableWriter(path: path, header: ["a", "b"], kinds: [.text], options: CSVOptions())
+        }
+    }
+
+    @Test func unwritablePathThrowsIOError() {
+        let path = "/nonexistent-\(UUID().uuidString)/t.csv"
+        #expect {
+            try CSVTableWriter(path: path, header: ["a"], kinds: [.text], options: CSVOptions())
+        } throws: { error in
+            guard case .io(let failedPath, _) = error as? CSVError else { return false }
+            return failedPath == path
+        }
+    }
+}
+
+struct FormulaGuardTests {
+    @Test func textCellsStartingAFormulaGetAQuotePrefix() throws {
+        let result = try writeCSV(
+            header: ["text"], kinds: [.text],
+            rows: [["=SUM(A1:A2)"], ["+86-10-1234"], ["-5"], ["@cmd"], ["\tx"], ["\rx"], ["安全"], ["a=b"]])
+        let expected =
+            "\u{FEFF}text\r\n" + "'=SUM(A1:A2)\r\n" + "'+86-10-1234\r\n" + "'-5\r\n" + "'@cmd\r\n" + "'\tx\r\n"
+            + "\"'\rx\"\r\n"  // CR still forces quoting after the prefix
+            + "安全\r\n" + "a=b\r\n"
+        #expect(result.text == expected)
+        #expect(result.escaped == 6)
+    }
+
+    @Test func numberBooleanAndDateColumnsAreNeverTouched() throws {
+        let result = try writeCSV(
+            header: ["n", "b", "d"], kinds: [.number, .boolean, .date], rows: [["-5", "true", "2021-03-04"]])
+        #expect(result.text == "\u{FEFF}n,b,d\r\n-5,true,2021-03-04\r\n")
+        #expect(result.escaped == 0)
+    }
+
+    @Test func rawProfileWritesTextVerbatim() throws {
+        let result = try writeCSV(
+            header: ["text"], kinds: [.text], rows: [["=SUM(A1)"], ["-5"]], options: CSVOptions(profile: .raw))
+        #expect(result.text == "\u{FEFF}text\r\n=SUM(A1)\r\n-5\r\n")
+        #expect(result.escaped == 0)
+    }
+}
+
+struct CSVGzipTests {
+    /// Inflates a gzip stream with zlib (windowBits 15+16 accepts only gzip framing).
+    private func gunzip(_ input: [UInt8]) -> [UInt8]? {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        defer { inflateEnd(&stream) }
+        var output: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var input = input
+        return input.withUnsafeMutableBufferPointer { source -> [UInt8]? in
+            stream.next_in = source.baseAddress
+            stream.avail_in = UInt32(source.count)
+            while true {
+                let (result, produced) = chunk.withUnsafeMutableBufferPointer { target in
+                    stream.next_out = target.baseAddress
+                    stream.avail_out = UInt32(target.count)
+                    let result = inflate(&stream, Z_NO_FLUSH)
+                    return (result, target.count - Int(stream.avail_out))
+                }
+                output.append(contentsOf: chunk[0..<produced])
+                if result == Z_STREAM_END { return output }
+                if result != Z_OK { return nil }
+            }
+        }
+    }
+
+    @Test func gzipRoundTripsManyRows() throws {
+        let rows: [[String?]] = (0..<20_000).map { ["第\($0)行，\"引号\"", $0 % 3 == 0 ? nil : String($0 - 100)] }
+        let plain = try writeCSV(header: ["text", "n"], kinds: [.text, .number], rows: rows)
+        let zipped = try writeCSV(header: ["text", "n"], kinds: [.text, .number], rows: rows, options: CSVOptions(gzip: true))
+        #expect(Array(zipped.bytes.prefix(3)) == [0x1f, 0x8b, 0x08])
+        #expect(zipped.bytes.count < plain.bytes.count / 3)
+        #expect(gunzip(zipped.bytes) == plain.bytes)
+    }
+}

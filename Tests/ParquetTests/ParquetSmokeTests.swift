@@ -1,6 +1,0 @@
-import Testing
-@testable import Parquet
-
-@Test func parquetModuleLinks() {
-    #expect(Bool(true))
-}

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+@testable import Parquet
+
+struct SchemaCheckTests {
+    private func makeWriter(_ directory: URL) throws -> ParquetFileWriter {
+        try ParquetFileWriter(
+            path: directory.appendingPathComponent("t.parquet").path,
+            schema: [ParquetField("id", .int64), ParquetField("name", .string, optional: true)],
+            options: ParquetWriterOptions(codec: .uncompressed, createdBy: "test"))
+    }
+
+    @Test func wrongTypeThrowsNamingTheColumn() throws {
+        let directory = try makeTemporaryDirectory("mismatch")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let writer = try makeWriter(directory)
+        #expect(throws: ParquetError.schemaMismatch(column: "id", reason: "expected int64, got string")) {
+            try writer.append([.string("1"), .null])
+        }
+        #expect(throws: ParquetError.schemaMismatch(column: "id", reason: "null in a required column")) {
+            try writer.append([.null, .null])
+        }
+        #expect(throws: (any Error).self) { try writer.append([.int64(1)]) }
+        // Accepted rows: a required value with an optional null, and a full row.
+        try writer.append([.int64(1), .null])
+        try writer.append([.int64(2), .string("x")])
+        #expect(writer.rowCount == 2)
+        try writer.close()
+    }
+
+    @Test func rejectedRowLeavesNoPartialCells() throws {
+        let directory = try makeTemporaryDirectory("atomic-row")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let writer = try ParquetFileWriter(
+            path: directory.appendingPathComponent("t.parquet").path,
+            schema: [ParquetField("name", .string), ParquetField("id", .int64)],
+            options: ParquetWriterOptions(codec: .uncompressed, createdBy: "test"))
+        // The first cell is fine, the second is not: the first must not be kept.
+        #expect(throws: (any Error).self) { try writer.append([.string("a"), .int32(1)]) }
+        try writer.append([.string("b"), .int64(2)])
+        try writer.close()
+        #expect(writer.rowCount == 1)
+    }
+
+    @Test func badSchemasAreRefused() throws {
+        let directory = try makeTemporaryDirectory("schema")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("t.parquet").path
+        let options = ParquetWriterOptions(codec: .uncompressed, createdBy: "test")
+        #expect(throws: (any Error).self) { try ParquetFileWriter(path: path, schema: [], options: options) }
+        #expect(throws: ParquetError.schemaMismatch(column: "a", reason: "duplicate column name")) {
+            try ParquetFileWriter(path: path, schema: [ParquetField("a", .int32), ParquetField("a", .int64)], options: options)
+        }
+        var badLevel = options
+        badLevel.codec = .zstd(level: 99)
+        #expect(throws: ParquetError.invalidLevel(codec: "zstd", level: 99)) {
+            try ParquetFileWriter(path: path, schema: [ParquetField("a", .int32)], options: badLevel)
+        }
+    }
+
+    @Test func unwritablePathThrowsIOErrorNamingIt() {
+        let path = "/nonexistent-dir-\(UUID().uuidString)/t.parquet"
+        #expect {
+            try ParquetFileWriter(
+                path: path, schema: [ParquetField("a", .int32)], options: ParquetWriterOptions(createdBy: "test"))
+        } throws: { error in
+            guard case .io(let failedPath, _) = error as? ParquetError else { return false }
+            return failedPath == path
+        }
+    }
+
+    @Test func rowGroupsSplitAtRowGroupRows() throws {
+        let directory = try makeTemporaryDirectory("groups")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let writer = try ParquetFileWriter(
+            path: directory.appendingPathComponent("t.parquet").path, schema: [ParquetField("a", .int32)],
+            options: ParquetWriterOptions(codec: .uncompressed, rowGroupRows: 4, createdBy: "test"))
+        for value in 0..<10 { try writer.append([.int32(Int32(value))]) }
+        try writer.close()
+        #expect(writer.rowGroupCount == 3)  // 4 + 4 + 2
+        let size = try FileManager.default.attributesOfItem(atPath: writer.path)[.size] as? Int
+        #expect(size.map(Int64.init) == writer.bytesWritten)
+    }
+
+    @Test func appendAfterCloseThrows() throws {
+        let directory = try makeTemporaryDirectory("closed")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let writer = try ParquetFileWriter(
+            path: directory.appendingPathComponent("t.parquet").path, schema: [ParquetField("a", .int32)],
+            options: ParquetWriterOptions(createdBy: "test"))
+        try writer.close()
+        #expect(throws: (any Error).self) { try writer.append([.int32(1)]) }
+    }
+}
+
+struct StatisticsTests {
+    private func column(_ type: ParquetType, _ values: [ParquetValue]) -> ColumnBuffer {
+        var buffer = ColumnBuffer(field: ParquetField("c", type, optional: true))
+        for value in values { buffer.append(value) }
+        return buffer
+    }
+
+    private func doubleBytes(_ value: Double) -> [UInt8] {
+        withUnsafeBytes(of: value.bitPattern.littleEndian) { Array($0) }
+    }
+
+    @Test func nullCountIsAlwaysWritten() {
+        let statistics = ColumnStatistics.make(for: column(.int64, [.null, .null]), dictionary: nil)
+        #expect(statistics.nullCount == 2)
+        #expect(statistics.minValue == nil && statistics.maxValue == nil)
+    }
+
+    @Test func integersAreLittleEndian() {
+        let statistics = ColumnStatistics.make(for: column(.int32, [.int32(5), .null, .int32(-2)]), dictionary: nil)
+        #expect(statistics.minValue == [0xfe, 0xff, 0xff, 0xff])
+        #expect(statistics.maxValue == [5, 0, 0, 0])
+    }
+
+    @Test func doublesSkipNaN() {
+        let withNaN = ColumnStatistics.make(for: column(.double, [.double(.nan), .double(2.5), .double(-1)]), dictionary: nil)
+        #expect(withNaN.minValue == doubleBytes(-1))
+        #expect(withNaN.maxValue == doubleBytes(2.5))
+        let onlyNaN = ColumnStatistics.make(for: column(.double, [.double(.nan)]), dictionary: nil)
+        #expect(onlyNaN.minValue == nil)
+    }
+
+    @Test func zeroBoundsAreSignedAsTheSpecAsks() {
+        let statistics = ColumnStatistics.make(for: column(.double, [.double(0), .double(1)]), dictionary: nil)
+        #expect(statistics.minValue == doubleBytes(-0.0))
+    }
+
+    @Test func stringsCompareAsUnsignedBytes() {
+        // Bytewise: "Z" (5a) < "a" (61) < "é" (c3 a9) < "金" (e9 87 91). Swift's String order agrees here,
+        // but "é" vs "e\u{301}" would not: bytes 65 cc 81 sort before c3 a9.
+        let statistics = ColumnStatistics.make(
+            for: column(.string, [.string("金"), .string("a"), .string("é"), .string("Z"), .string("e\u{301}")]),
+            dictionary: nil)
+        #expect(statistics.minValue == Array("Z".utf8))
+        #expect(statistics.maxValue == Array("金".utf8))
+    }
+
+    @Test func longStringBoundsAreLeftOut() {
+        let long = String(repeating: "报", count: 100)  // 300 bytes > 256
+        let fires = ColumnStatistics.make(for: column(.string, [.string("a"), .string(long)]), dictionary: nil)
+        #expect(fires.maxValue == nil && fires.minValue == nil && fires.nullCount == 0)
+        let silent = ColumnStatistics.make(
+            for: column(.string, [.string("a"), .string(String(repeating: "报", count: 85))]), dictionary: nil)
+        #expect(silent.maxValue?.count == 255)
+    }
+
+    @Test func booleansBoundByPresence() {
+        let statistics = ColumnStatistics.make(for: column(.boolean, [.bool(true), .bool(true)]), dictionary: nil)
+        #expect(statistics.minValue == [1] && statistics.maxValue == [1])
+    }
+}
