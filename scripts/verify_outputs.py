@@ -69,7 +69,7 @@ def main() -> int:
         for (t, column), duck_type in TYPES.items():
             if t == base:
                 got = con.execute(
-                    f"select data_type from (describe select * from read_parquet('{out / table}/*.parquet')) where column_name = '{column}'"
+                    f"select column_type from (describe select * from read_parquet('{out / table}/*.parquet')) where column_name = '{column}'"
                 ).fetchone()
                 if not got or got[0] != duck_type:
                     problems.append(f"{table}.{column}: DuckDB type {got} but the contract says {duck_type}")
