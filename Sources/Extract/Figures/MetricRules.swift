@@ -47,8 +47,8 @@ enum MetricRules {
         MetricRule("consultations", near: ["咨询"], units: ["人次", "次", "件", "个"]),
 
         // Organisation
-        MetricRule("staff.full_time", near: ["专职"], units: ["人", "名"]),
-        MetricRule("staff.part_time", near: ["兼职"], units: ["人", "名"]),
+        MetricRule("staff.full_time", near: ["专职工作人员", "专职人员", "专职"], units: ["人", "名"]),
+        MetricRule("staff.part_time", near: ["兼职工作人员", "兼职人员", "兼职"], units: ["人", "名"]),
         MetricRule("staff.total", near: ["工作人员", "工作队伍"], units: ["人", "名"]),
         MetricRule("trainees", near: ["培训"], units: ["人次", "人", "名"]),
         MetricRule("trainings", near: ["培训班", "培训"], units: ["次", "期", "场"]),
