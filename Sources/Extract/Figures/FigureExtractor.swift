@@ -14,7 +14,9 @@ enum FigureExtractor {
         for textLine in text.lines {
             let scalars = Array(textLine.text.unicodeScalars)
             if scalars.contains("|") {
-                figures += statistics.read(textLine.text, lineNumber: textLine.number)
+                if StatisticsTableReader.mayBeStatisticsRow(scalars) {
+                    figures += statistics.read(textLine.text, lineNumber: textLine.number)
+                }
                 continue
             }
             guard LineFigureReader.mayHoldFigures(scalars) else { continue }

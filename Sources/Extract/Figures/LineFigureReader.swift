@@ -199,7 +199,7 @@ struct LineFigureReader {
         while start < line.count {
             let end = ScalarText.end(after: start, in: line, isDelimiter: ScalarText.isClauseDelimiter)
             let hasCount = tokens.contains { $0.unit != nil && $0.start >= start && $0.start < end }
-            if !hasCount, end > start {
+            if !hasCount, end > start, line[start..<end].contains(where: Self.isNegationScalar) {
                 for statement in ZeroStatement.all where statement.matches(line, start, end) {
                     let figure = Figure(
                         metric: statement.metric, value: 0, unit: nil, qualifier: .statedZero, quote: quote(start, end),
@@ -210,6 +210,11 @@ struct LineFigureReader {
             start = end + 1
         }
         return placed
+    }
+
+    /// Every zero statement holds one of these (未, 没, 无, 免, 不); clauses without them are skipped cheaply.
+    static func isNegationScalar(_ c: Unicode.Scalar) -> Bool {
+        c == "未" || c == "没" || c == "无" || c == "免" || c == "不"
     }
 
     /// The phrase a figure came from, without leading list punctuation, at most 60 scalars.

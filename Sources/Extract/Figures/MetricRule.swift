@@ -10,7 +10,8 @@ struct MetricRule: Sendable {
     let near: [ScalarText.Word]
     let context: [[ScalarText.Word]]
     let after: [ScalarText.Word]
-    let units: Set<String>
+    /// Allowed units as bits of `unitBit(_:)`, so the per-number check costs no String hashing.
+    let units: UInt32
     let exclude: [ScalarText.Word]
     let lineScope: Bool
     /// A bare number ("微博粉丝数2318,") is accepted only right after a near keyword.
@@ -24,7 +25,7 @@ struct MetricRule: Sendable {
         self.near = near.map(ScalarText.word)
         self.context = context.map { $0.map(ScalarText.word) }
         self.after = after.map(ScalarText.word)
-        self.units = Set(units)
+        self.units = units.reduce(0) { $0 | Self.unitBit($1) }
         self.exclude = exclude.map(ScalarText.word)
         self.lineScope = lineScope
         self.allowsBareNumber = allowsBareNumber
@@ -44,15 +45,23 @@ struct NumberContext {
 }
 
 extension MetricRule {
+    static let unitOrder = ["条", "件", "项", "篇", "个", "次", "起", "宗", "份", "期", "人次", "人", "名", "元", "家", "处", "场", "%"]
+
+    /// One bit per unit; 0 for a bare number or an unknown unit.
+    static func unitBit(_ unit: String?) -> UInt32 {
+        guard let unit, let i = unitOrder.firstIndex(of: unit) else { return 0 }
+        return 1 << UInt32(i)
+    }
+
     /// (near end, context end) when the rule matches, for choosing the closest rule.
-    func score(unit: String?, in c: NumberContext) -> (Int, Int)? {
-        if let unit {
-            guard units.contains(unit) else { return nil }
+    func score(unitBit: UInt32, in c: NumberContext) -> (Int, Int)? {
+        if unitBit != 0 {
+            guard units & unitBit != 0 else { return nil }
         } else if !allowsBareNumber {
             return nil
         }
         guard let nearEnd = ScalarText.lastEnd(ofAny: near, in: c.line, from: c.nearStart, to: c.nearEnd) else { return nil }
-        if unit == nil {
+        if unitBit == 0 {
             var gap = nearEnd
             while gap < c.nearEnd, ScalarText.isSpace(c.line[gap]) || c.line[gap] == ":" { gap += 1 }
             guard gap == c.nearEnd else { return nil }
@@ -71,11 +80,15 @@ extension MetricRule {
 
 /// The first of the best-scoring rules for a number, or nil.
 func bestMetric(_ rules: [MetricRule], unit: String?, in c: NumberContext) -> String? {
-    var best: (metric: String, score: (Int, Int))?
-    for rule in rules {
-        guard let score = rule.score(unit: unit, in: c) else { continue }
-        if let current = best, score <= current.score { continue }
-        best = (rule.metric, score)
+    let bit = MetricRule.unitBit(unit)
+    if unit != nil, bit == 0 { return nil }
+    return rules.withUnsafeBufferPointer { buffer in
+        var best: (index: Int, score: (Int, Int))?
+        for i in buffer.indices {
+            guard let score = buffer[i].score(unitBit: bit, in: c) else { continue }
+            if let current = best, score <= current.score { continue }
+            best = (i, score)
+        }
+        return best.map { buffer[$0.index].metric }
     }
-    return best?.metric
 }

@@ -67,6 +67,24 @@ struct StatisticsTableReader {
         "人次": ("人次", 1), "项": ("项", 1), "元": ("元", 1), "万元": ("元", 10_000),
     ]
 
+    /// Cheap test on scalars: a statistics row has a cell that is just a unit, or it is a header naming 单位.
+    /// Template rows (most pipe lines) fail it without building any String.
+    static func mayBeStatisticsRow(_ s: [Unicode.Scalar]) -> Bool {
+        var cellStart = 0
+        for i in 0...s.count where i == s.count || s[i] == "|" {
+            var lo = cellStart
+            var hi = i
+            while lo < hi, ScalarText.isSpace(s[lo]) { lo += 1 }
+            while hi > lo, ScalarText.isSpace(s[hi - 1]) { hi -= 1 }
+            if hi - lo == 1 || hi - lo == 2, unitCells[ScalarText.string(s, lo, hi)] != nil { return true }
+            if ScalarText.lastEnd(of: unitWord, in: s, from: lo, to: hi) != nil { return true }
+            cellStart = i + 1
+        }
+        return false
+    }
+
+    private static let unitWord = ScalarText.word("单位")
+
     mutating func read(_ text: String, lineNumber: Int) -> [Figure] {
         let cells = text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard cells.count >= 3 else { return [] }
