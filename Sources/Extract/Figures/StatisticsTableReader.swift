@@ -76,7 +76,9 @@ struct StatisticsTableReader {
             var hi = i
             while lo < hi, ScalarText.isSpace(s[lo]) { lo += 1 }
             while hi > lo, ScalarText.isSpace(s[hi - 1]) { hi -= 1 }
-            if hi - lo == 1 || hi - lo == 2, unitCells[ScalarText.string(s, lo, hi)] != nil { return true }
+            if hi - lo <= 2, unitWords.contains(where: { $0.count == hi - lo && ScalarText.hasWord($0, in: s, at: lo) }) {
+                return true
+            }
             if ScalarText.lastEnd(of: unitWord, in: s, from: lo, to: hi) != nil { return true }
             cellStart = i + 1
         }
@@ -84,6 +86,7 @@ struct StatisticsTableReader {
     }
 
     private static let unitWord = ScalarText.word("单位")
+    private static let unitWords = unitCells.keys.map(ScalarText.word)
 
     mutating func read(_ text: String, lineNumber: Int) -> [Figure] {
         let cells = text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
