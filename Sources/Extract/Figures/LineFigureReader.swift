@@ -1,0 +1,226 @@
+import NianbaoCore
+
+/// Reads the figures of one prose line: numbers with their metrics, "其中" and "…共计N" breakdowns, products
+/// ("16处镇办、每镇23项、共计368项"), shares ("占10%") and zeros said in words.
+///
+/// Breakdown items take a metric from their total's family (`proactive.by_channel.weibo`, `key_areas.environment`,
+/// `applications.channel.in_person`) or else `<total>.part`; shares become `<count metric>.share` in %.
+struct LineFigureReader {
+    /// A figure with where it starts in the line, so a line's figures come out in reading order.
+    struct Placed {
+        var position: Int
+        var figure: Figure
+        /// The number it came from, for linking breakdowns.
+        var token: Int?
+    }
+
+    struct Breakdown {
+        var total: Int
+        var parts: [Int]
+    }
+
+    let line: [Unicode.Scalar]
+    let lineNumber: Int
+
+    static let listMarkers = ["其中", "包括", "分别为", "分别是"].map(ScalarText.word)
+    static let totalWords = ["共计", "合计", "总计", "共有", "总共"].map(ScalarText.word)
+    static let shareWord = ScalarText.word("占")
+
+    /// Whether the line can hold a figure at all; most lines of a report have no digit and no negation.
+    static func mayHoldFigures(_ line: [Unicode.Scalar]) -> Bool {
+        line.contains { c in
+            NumberScanner.isDigit(c) || NumberScanner.isChineseNumeral(c) || c == "未" || c == "没" || c == "无"
+                || c == "免" || c == "减"
+        }
+    }
+
+    func read() -> (figures: [Placed], breakdowns: [Breakdown]) {
+        let tokens = NumberScanner.scan(line)
+        let contexts = Self.contexts(of: tokens, in: line)
+        var metrics: [String?] = tokens.indices.map { i in
+            let t = tokens[i]
+            return t.isPercent || t.perEach ? nil : bestMetric(MetricRules.primary, unit: t.unit, in: contexts[i])
+        }
+
+        let (isFactor, isProduct) = products(tokens, contexts)
+        var partOf = [Int?](repeating: nil, count: tokens.count)
+        var lists: [Breakdown] = []
+        listBreakdowns(tokens, metrics, isFactor, &partOf, &lists)
+        sumBreakdowns(tokens, contexts, metrics, isFactor, isProduct, &partOf, &lists)
+
+        for list in lists {
+            guard let totalMetric = metrics[list.total] else { continue }
+            let rules = MetricRules.partRules(forTotal: totalMetric)
+            for p in list.parts {
+                metrics[p] = bestMetric(rules, unit: tokens[p].unit, in: contexts[p]) ?? totalMetric + ".part"
+            }
+        }
+
+        var placed: [Placed] = []
+        for i in tokens.indices where !isFactor[i] && !tokens[i].isPercent {
+            guard let metric = metrics[i], FigureMetrics.codes.contains(metric) else { continue }
+            let t = tokens[i]
+            let figure = Figure(
+                metric: metric, value: t.value, unit: t.unit, qualifier: t.qualifier,
+                quote: quote(contexts[i].nearStart, t.end), line: lineNumber)
+            placed.append(Placed(position: t.start, figure: figure, token: i))
+        }
+        placed += shares(tokens, contexts, metrics, isFactor)
+        placed += zeros(tokens)
+        placed.sort { $0.position < $1.position }
+        return (placed, lists)
+    }
+
+    // MARK: - Contexts
+
+    static func contexts(of tokens: [NumberToken], in line: [Unicode.Scalar]) -> [NumberContext] {
+        var result: [NumberContext] = []
+        result.reserveCapacity(tokens.count)
+        var previousEnd = 0
+        for t in tokens {
+            let clauseStart = ScalarText.start(before: t.start, in: line, isDelimiter: ScalarText.isClauseDelimiter)
+            let sentenceStart = ScalarText.start(before: t.start, in: line, isDelimiter: ScalarText.isSentenceDelimiter)
+            let afterEnd = ScalarText.end(after: t.end, in: line, isDelimiter: ScalarText.isClauseDelimiter)
+            result.append(
+                NumberContext(
+                    line: line, nearStart: max(clauseStart, previousEnd), nearEnd: t.start, sentenceStart: sentenceStart,
+                    afterStart: t.end, afterEnd: afterEnd))
+            previousEnd = t.end
+        }
+        return result
+    }
+
+    // MARK: - Structures
+
+    /// "16处镇办、每镇23项、共计368项": the factors are consumed, 368 is marked as a product (not a sum of what
+    /// precedes it), and stays free to be an item of the larger list.
+    func products(_ tokens: [NumberToken], _ contexts: [NumberContext]) -> (isFactor: [Bool], isProduct: [Bool]) {
+        var isFactor = [Bool](repeating: false, count: tokens.count)
+        var isProduct = [Bool](repeating: false, count: tokens.count)
+        for i in tokens.indices where tokens[i].perEach && i > 0 && !tokens[i - 1].isPercent {
+            let product = tokens[i - 1].value * tokens[i].value
+            for k in (i + 1)..<min(i + 3, tokens.count) where !tokens[k].isPercent && tokens[k].unit == tokens[i].unit {
+                if abs(tokens[k].value - product) < 0.5 {
+                    isFactor[i - 1] = true
+                    isFactor[i] = true
+                    isProduct[k] = true
+                }
+                break
+            }
+        }
+        return (isFactor, isProduct)
+    }
+
+    /// A total followed, before any other count and within its own or the next sentence, by 其中/包括/分别为 and
+    /// a list of counts with its unit (up to the next full stop).
+    func listBreakdowns(
+        _ tokens: [NumberToken], _ metrics: [String?], _ isFactor: [Bool], _ partOf: inout [Int?], _ lists: inout [Breakdown]
+    ) {
+        for i in tokens.indices {
+            let t = tokens[i]
+            guard let metric = metrics[i], !t.isPercent, partOf[i] == nil, FigureMetrics.breakdownTotals.contains(metric) else {
+                continue
+            }
+            let nextCount = tokens.indices.first { $0 > i && !tokens[$0].isPercent }
+            let sentenceEnd = ScalarText.end(after: t.end, in: line, isDelimiter: ScalarText.isSentenceDelimiter)
+            let nextSentenceEnd = ScalarText.end(after: min(sentenceEnd + 1, line.count), in: line, isDelimiter: ScalarText.isSentenceDelimiter)
+            let windowEnd = min(nextCount.map { tokens[$0].start } ?? line.count, nextSentenceEnd)
+            guard let markerEnd = Self.listMarkers.compactMap({ ScalarText.lastEnd(of: $0, in: line, from: t.end, to: windowEnd) }).min()
+            else { continue }
+            let listEnd = ScalarText.end(after: markerEnd, in: line) { $0 == "。" }
+            var parts: [Int] = []
+            for k in tokens.indices where k > i && tokens[k].start >= markerEnd && tokens[k].end <= listEnd {
+                let p = tokens[k]
+                guard !p.isPercent, !isFactor[k], partOf[k] == nil, p.unit == t.unit else { continue }
+                parts.append(k)
+            }
+            guard !parts.isEmpty else { continue }
+            for p in parts { partOf[p] = i }
+            lists.append(Breakdown(total: i, parts: parts))
+        }
+    }
+
+    /// Items first, total last: "行政许可及子事项332项、…、共计368项服务事项，共计780项事项" when the preceding counts
+    /// of the sentence with the same unit add up exactly to the total.
+    func sumBreakdowns(
+        _ tokens: [NumberToken], _ contexts: [NumberContext], _ metrics: [String?], _ isFactor: [Bool], _ isProduct: [Bool],
+        _ partOf: inout [Int?], _ lists: inout [Breakdown]
+    ) {
+        for i in tokens.indices {
+            let t = tokens[i]
+            guard let metric = metrics[i], FigureMetrics.breakdownTotals.contains(metric), !t.isPercent, !isFactor[i],
+                !isProduct[i], partOf[i] == nil, t.value > 0,
+                ScalarText.contains(Self.totalWords, in: line, from: contexts[i].nearStart, to: t.start)
+            else { continue }
+            var sum = 0.0
+            var parts: [Int] = []
+            var k = i - 1
+            while k >= 0, tokens[k].start >= contexts[i].sentenceStart {
+                defer { k -= 1 }
+                let p = tokens[k]
+                if p.isPercent || isFactor[k] || p.unit != t.unit { continue }
+                if partOf[k] != nil { break }
+                sum += p.value
+                parts.append(k)
+                if sum >= t.value - 0.5 { break }
+            }
+            guard parts.count >= 2, abs(sum - t.value) < 0.5 else { continue }
+            parts.reverse()
+            for p in parts { partOf[p] = i }
+            lists.append(Breakdown(total: i, parts: parts))
+        }
+    }
+
+    // MARK: - Shares and zeros
+
+    /// "政府文件94条，占10%": a percentage after 占 in the same sentence as the count before it.
+    func shares(_ tokens: [NumberToken], _ contexts: [NumberContext], _ metrics: [String?], _ isFactor: [Bool]) -> [Placed] {
+        var placed: [Placed] = []
+        for i in tokens.indices where tokens[i].isPercent {
+            let c = contexts[i]
+            guard ScalarText.lastEnd(of: Self.shareWord, in: line, from: c.nearStart, to: c.nearEnd) != nil,
+                let k = tokens.indices.last(where: { $0 < i && !tokens[$0].isPercent }),
+                tokens[k].start >= c.sentenceStart, !isFactor[k], let countMetric = metrics[k]
+            else { continue }
+            let metric = countMetric + ".share"
+            guard FigureMetrics.codes.contains(metric) else { continue }
+            let figure = Figure(
+                metric: metric, value: tokens[i].value, unit: "%", qualifier: tokens[i].qualifier,
+                quote: quote(contexts[k].nearStart, tokens[i].end), line: lineNumber)
+            placed.append(Placed(position: tokens[i].start, figure: figure, token: nil))
+        }
+        return placed
+    }
+
+    /// Zeros said in words, one clause at a time; a clause with a counted number states that number instead.
+    func zeros(_ tokens: [NumberToken]) -> [Placed] {
+        var placed: [Placed] = []
+        var start = 0
+        while start < line.count {
+            let end = ScalarText.end(after: start, in: line, isDelimiter: ScalarText.isClauseDelimiter)
+            let hasCount = tokens.contains { $0.unit != nil && $0.start >= start && $0.start < end }
+            if !hasCount, end > start, line[start..<end].contains(where: Self.isNegationScalar) {
+                for statement in ZeroStatement.all where statement.matches(line, start, end) {
+                    let figure = Figure(
+                        metric: statement.metric, value: 0, unit: nil, qualifier: .statedZero, quote: quote(start, end),
+                        line: lineNumber)
+                    placed.append(Placed(position: start, figure: figure, token: nil))
+                }
+            }
+            start = end + 1
+        }
+        return placed
+    }
+
+    /// Every zero statement holds one of these (未, 没, 无, 免, 不); clauses without them are skipped cheaply.
+    static func isNegationScalar(_ c: Unicode.Scalar) -> Bool {
+        c == "未" || c == "没" || c == "无" || c == "免" || c == "不"
+    }
+
+    /// The phrase a figure came from, without leading list punctuation, at most 60 scalars.
+    func quote(_ lo: Int, _ hi: Int) -> String {
+        var lo = lo
+        while lo < hi, line[lo] == "、" || ScalarText.isSpace(line[lo]) || line[lo] == "," { lo += 1 }
+        return ScalarText.string(line, max(lo, hi - 60), hi)
+    }
+}

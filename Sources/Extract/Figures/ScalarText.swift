@@ -1,0 +1,88 @@
+/// Hand-rolled scalar searches for the figures hot path: contexts are a few dozen scalars, so a naive
+/// backwards scan beats building Strings or Regexes per number.
+enum ScalarText {
+    typealias Word = [Unicode.Scalar]
+
+    static func word(_ s: String) -> Word { Array(s.unicodeScalars) }
+
+    /// End index of the last occurrence of `needle` lying fully inside `lo..<hi`.
+    static func lastEnd(of needle: Word, in hay: [Unicode.Scalar], from lo: Int, to hi: Int) -> Int? {
+        let m = needle.count
+        guard m > 0, lo >= 0, hi <= hay.count, hi - lo >= m else { return nil }
+        let first = needle[0]
+        var start = hi - m
+        while start >= lo {
+            if hay[start] == first {
+                var k = 1
+                while k < m, hay[start + k] == needle[k] { k += 1 }
+                if k == m { return start + m }
+            }
+            start -= 1
+        }
+        return nil
+    }
+
+    /// The latest end among all alternatives, or nil when none occurs.
+    static func lastEnd(ofAny needles: [Word], in hay: [Unicode.Scalar], from lo: Int, to hi: Int) -> Int? {
+        var best: Int?
+        for n in needles {
+            if let e = lastEnd(of: n, in: hay, from: lo, to: hi), e > (best ?? -1) { best = e }
+        }
+        return best
+    }
+
+    static func contains(_ needles: [Word], in hay: [Unicode.Scalar], from lo: Int, to hi: Int) -> Bool {
+        needles.contains { lastEnd(of: $0, in: hay, from: lo, to: hi) != nil }
+    }
+
+    /// Whether `word` starts exactly at `at`.
+    static func hasWord(_ word: Word, in hay: [Unicode.Scalar], at: Int) -> Bool {
+        guard at >= 0, at + word.count <= hay.count else { return false }
+        for k in 0..<word.count where hay[at + k] != word[k] { return false }
+        return true
+    }
+
+    /// Marks that end a clause: commas, full stops, semicolons, colons (ASCII after NFKC, CJK kept as-is).
+    static func isClauseDelimiter(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case ",", "，", "。", ";", "；", ":", "：", "!", "！", "?", "？", "\t": return true
+        default: return false
+        }
+    }
+
+    /// Marks that end a sentence for context purposes (a semicolon starts a new item in lists of channels).
+    static func isSentenceDelimiter(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "。", ";", "；", "!", "！", "?", "？": return true
+        default: return false
+        }
+    }
+
+    /// Index just after the last delimiter before `index` (or `floor`).
+    static func start(before index: Int, in hay: [Unicode.Scalar], floor: Int = 0, isDelimiter: (Unicode.Scalar) -> Bool) -> Int {
+        var i = index - 1
+        while i >= floor {
+            if isDelimiter(hay[i]) { return i + 1 }
+            i -= 1
+        }
+        return floor
+    }
+
+    /// Index of the first delimiter at or after `index` (or the end).
+    static func end(after index: Int, in hay: [Unicode.Scalar], isDelimiter: (Unicode.Scalar) -> Bool) -> Int {
+        var i = index
+        while i < hay.count {
+            if isDelimiter(hay[i]) { return i }
+            i += 1
+        }
+        return hay.count
+    }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\u{3000}" || s == "\u{A0}" }
+
+    static func string(_ hay: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> String {
+        var view = String.UnicodeScalarView()
+        if lo < hi { view.append(contentsOf: hay[lo..<hi]) }
+        return String(view)
+    }
+}
