@@ -140,6 +140,19 @@ struct DecodingTests {
         #expect(findings.rejects.first?.severity == .warning)
     }
 
+    @Test func damagedUTF8IsReadAsUTF8WithAWarning() throws {
+        var bytes = try Self.fixture("seed003.utf8-bom.txt")
+        // A lone continuation byte inside the text, with and without the BOM.
+        bytes.insert(0x80, at: 200)
+        for input in [bytes, Array(bytes.dropFirst(3))] {
+            let (decoded, findings) = Self.decode(input)
+            #expect(decoded?.encoding == "utf-8")
+            #expect(decoded?.invalidByteCount == 1)
+            #expect(decoded?.text.contains("2015年度铁山区政府信息公开工作报告") == true)
+            #expect(findings.rejects.map(\.ruleID) == ["decode_replaced_bytes"])
+        }
+    }
+
     @Test func cleanLegacyFileGivesNoWarning() throws {
         let (_, findings) = Self.decode(try Self.fixture("seed001.gb18030.txt"))
         #expect(!findings.rejects.contains { $0.ruleID == "decode_replaced_bytes" })

@@ -19,7 +19,10 @@ enum TextDecoder {
         case .utf16BigEndian:
             decoded = convert(bytes.dropFirst(2), encoding: "utf-16be")
         case .utf8:
-            decoded = decodeUnicodeOrLegacy(bytes.dropFirst(3), declared: nil, findings: &findings)
+            // The BOM settles the encoding; invalid bytes after it are damage, not a different charset.
+            let body = bytes.dropFirst(3)
+            decoded = String(validating: body, as: UTF8.self).map { DecodedText(encoding: "utf-8", text: $0) }
+                ?? convert(body, encoding: "utf-8")
         case nil:
             if let utf16 = ByteSniffer.bomlessUTF16(bytes) {
                 decoded = convert(bytes[...], encoding: utf16)
@@ -27,7 +30,7 @@ enum TextDecoder {
                 findings.add(DecodeRules.undecodable, "the file holds binary data (NUL or control bytes)")
                 return nil
             } else {
-                decoded = decodeUnicodeOrLegacy(bytes[...], declared: ByteSniffer.declaredEncoding(bytes), findings: &findings)
+                decoded = decodeUnicodeOrLegacy(bytes[...], declared: ByteSniffer.declaredEncoding(bytes))
             }
         }
         guard let decoded else {
@@ -59,9 +62,7 @@ enum TextDecoder {
     /// Bytes without a UTF-16 BOM: valid UTF-8 wins (a page re-saved as UTF-8 often keeps its old
     /// `charset=gb2312`, while multi-byte GBK or Big5 text is never valid UTF-8 by chance); otherwise the declared
     /// charset, then uchardet.
-    private static func decodeUnicodeOrLegacy(
-        _ bytes: ArraySlice<UInt8>, declared: String?, findings: inout Findings
-    ) -> DecodedText? {
+    private static func decodeUnicodeOrLegacy(_ bytes: ArraySlice<UInt8>, declared: String?) -> DecodedText? {
         if let text = String(validating: bytes, as: UTF8.self) {
             return DecodedText(encoding: "utf-8", text: text)
         }
