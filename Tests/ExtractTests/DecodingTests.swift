@@ -173,6 +173,14 @@ struct DecodingTests {
         #expect(decoded?.invalidByteCount == 1)
     }
 
+    @Test func mojibakeDoesNotReadAsChinese() throws {
+        let big5 = try Self.fixture("seed000.big5.txt")
+        let asBig5 = try #require(IconvConverter.convert(big5[...], from: "BIG5-HKSCS"))
+        let asGB = try #require(IconvConverter.convert(big5[...], from: "GB18030"))
+        #expect(TextDecoder.readsAsChinese(DecodedText(encoding: "big5", text: asBig5.text), byteCount: big5.count))
+        #expect(!TextDecoder.readsAsChinese(DecodedText(encoding: "gb18030", text: asGB.text), byteCount: big5.count))
+    }
+
     @Test func detectorAnswersMapToContractNames() {
         #expect(TextDecoder.contractName(forDetectorAnswer: "GB18030") == "gb18030")
         #expect(TextDecoder.contractName(forDetectorAnswer: "BIG5") == "big5")

@@ -69,12 +69,37 @@ enum TextDecoder {
         if let declared, declared != "utf-8" {
             return convert(bytes, encoding: declared)
         }
+        // uchardet costs up to 2 ms on a 2 KB report before its probers settle, but ~50 µs on a short sample. A quick
+        // answer is kept when the whole file then decodes cleanly into ordinary Chinese; otherwise it sees everything.
+        let firstNonASCII = bytes.firstIndex { $0 >= 0x80 } ?? bytes.startIndex
+        let sample = bytes[firstNonASCII...].prefix(quickSampleLength)
+        if let quick = CharsetDetector.guess(sample).flatMap(contractName(forDetectorAnswer:)), quick != "utf-8",
+            let decoded = convert(bytes, encoding: quick), readsAsChinese(decoded, byteCount: bytes.count)
+        {
+            return decoded
+        }
         switch CharsetDetector.guess(bytes).flatMap(contractName(forDetectorAnswer:)) {
         case let encoding?:
             return convert(bytes, encoding: encoding)
         case nil:
             return bestOfChineseEncodings(bytes)
         }
+    }
+
+    /// Bytes of text from the first non-ASCII byte that uchardet sees first (it is right from 128 bytes on the seeds).
+    static let quickSampleLength = 256
+
+    /// Clean decoding (≤ 0.5 % bad bytes) whose Han characters are at least 10 % very common ones: real report text
+    /// has 34–38 %, Big5 read as GB18030 (or the reverse) under 0.4 %. Short texts are judged on validity alone.
+    static func readsAsChinese(_ decoded: DecodedText, byteCount: Int) -> Bool {
+        guard decoded.invalidByteCount * 200 <= byteCount else { return false }
+        var han = 0
+        var common = 0
+        for scalar in decoded.text.unicodeScalars where (0x4E00...0x9FFF).contains(scalar.value) {
+            han += 1
+            if commonHan.contains(scalar) { common += 1 }
+        }
+        return han < 30 || common * 10 >= han
     }
 
     /// uchardet answers with iconv names; only Chinese encodings and UTF-8 are ours. Latin, Japanese or Korean
