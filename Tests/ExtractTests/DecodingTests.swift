@@ -100,6 +100,14 @@ struct DecodingTests {
         #expect(decoded?.text.hasSuffix("年度报告") == true)
     }
 
+    @Test func wrongDeclarationFallsBackToDetection() throws {
+        // A Big5 file that claims to be GBK: read by GB18030 it is mojibake, so uchardet decides.
+        let big5 = try Self.fixture("seed000.big5.txt")
+        let (decoded, _) = Self.decode(Array(#"<meta charset="gbk">"#.utf8) + big5)
+        #expect(decoded?.encoding == "big5")
+        #expect(decoded?.text.contains("現將金臺區人民政府2017年度") == true)
+    }
+
     @Test func utf8TextKeepingAnOldLegacyDeclarationStaysUTF8() {
         let (decoded, _) = Self.decode(Array(#"<meta charset="gb2312"><p>年度报告</p>"#.utf8))
         #expect(decoded?.encoding == "utf-8")

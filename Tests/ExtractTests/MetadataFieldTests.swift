@@ -57,6 +57,9 @@ struct MetadataFieldTests {
         #expect(Self.read(["成文日期: 2016-01-28"]).publishedDate == CivilDate(year: 2016, month: 1, day: 28))
         // An unrelated label with a date is not the publication date.
         #expect(Self.read(["截止日期:2019-03-04"]).publishedDate == nil)
+        #expect(Self.read(["会议时间:2019-03-04"]).publishedDate == nil)
+        // A lost space glues the previous field's value to the label.
+        #expect(Self.read(["来源:江夏区行政审批局发布日期:2022-02-18"]).publishedDate == CivilDate(year: 2022, month: 2, day: 18))
     }
 
     @Test func publishingUnitFromSourceFields() {
@@ -64,6 +67,7 @@ struct MetadataFieldTests {
         #expect(Self.read(["发布机构: 某某市统计局  发布时间:2020-01-31"]).publishingUnit == "某某市统计局")
         #expect(Self.read(["发布时间:2016-01-28  来源:"]).publishingUnit == nil)
         #expect(Self.read(["来源:本站"]).publishingUnit == nil)
+        #expect(Self.read(["来源:江夏区行政审批局发布日期:2022-02-18"]).publishingUnit == "江夏区行政审批局")
     }
 
     @Test func agencyFromTitleVariants() {

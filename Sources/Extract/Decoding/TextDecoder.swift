@@ -66,8 +66,11 @@ enum TextDecoder {
         if let text = String(validating: bytes, as: UTF8.self) {
             return DecodedText(encoding: "utf-8", text: text)
         }
-        if let declared, declared != "utf-8" {
-            return convert(bytes, encoding: declared)
+        // A declaration is trusted when the file reads as Chinese by it; pages are sometimes mislabelled.
+        if let declared, declared != "utf-8", let decoded = convert(bytes, encoding: declared),
+            readsAsChinese(decoded, byteCount: bytes.count)
+        {
+            return decoded
         }
         // uchardet costs up to 2 ms on a 2 KB report before its probers settle, but ~50 µs on a short sample. A quick
         // answer is kept when the whole file then decodes cleanly into ordinary Chinese; otherwise it sees everything.

@@ -8,6 +8,8 @@ enum HeaderFields {
         "公开日期", "发稿时间", "印发日期",
     ]
     static let unitLabels: Set<String> = ["来源", "文章来源", "信息来源", "稿件来源", "发布机构", "发布单位", "发布部门", "来源单位"]
+    /// Labels that can follow a value without a space, longest first.
+    private static let gluedLabels = (dateLabels.union(unitLabels)).filter { $0.count >= 4 }.sorted { $0.count > $1.count }
     /// Values of a 来源 field that name the website, not a body.
     private static let nonUnits: Set<String> = ["本站", "本网", "原创", "本站原创", "网站", "本网站"]
 
@@ -22,15 +24,22 @@ enum HeaderFields {
         var found: [Field] = []
         for (index, scalar) in s.enumerated() where scalar == ":" || scalar == "：" {
             var start = index
-            while start > 0, ScalarText.isHan(s[start - 1]), index - start < 8 { start -= 1 }
+            while start > 0, ScalarText.isHan(s[start - 1]), index - start < 12 { start -= 1 }
             guard start < index else { continue }
             found.append(Field(label: ScalarText.string(s[start..<index]), valueStart: index + 1))
         }
         return found
     }
 
+    /// Specific labels also count at the end of a longer Han run ("…审批局发布日期:" when a space was lost);
+    /// the bare 日期/时间 only on their own, or "截止日期" would count.
+    static func isDateLabel(_ label: String) -> Bool {
+        if dateLabels.contains(label) { return true }
+        return dateLabels.contains { $0.unicodeScalars.count >= 4 && label.hasSuffix($0) }
+    }
+
     static func publishedDate(in s: [Unicode.Scalar], fields: [Field]) -> ChineseDate? {
-        for field in fields where dateLabels.contains(field.label) {
+        for field in fields where isDateLabel(field.label) {
             var i = field.valueStart
             while i < s.count, ScalarText.isSpace(s[i]) { i += 1 }
             if let (date, _) = ChineseDate.parse(s, at: i) { return date }
@@ -44,8 +53,12 @@ enum HeaderFields {
             var i = field.valueStart
             while i < s.count, ScalarText.isSpace(s[i]) { i += 1 }
             let start = i
-            while i < s.count, !ScalarText.isSpace(s[i]), s[i] != "|" { i += 1 }
-            let value = ScalarText.string(ScalarText.trimmed(s[start..<i], also: [",", ";", "。"]))
+            while i < s.count, !ScalarText.isSpace(s[i]), s[i] != "|", s[i] != ":", s[i] != "：" { i += 1 }
+            var value = ScalarText.string(ScalarText.trimmed(s[start..<i], also: [",", ";", "。"]))
+            if i < s.count, s[i] == ":" || s[i] == "：", let glued = gluedLabels.first(where: { value.hasSuffix($0) }) {
+                // "江夏区行政审批局发布日期:…" lost the space before the next field.
+                value = String(value.dropLast(glued.count))
+            }
             if !value.isEmpty, !nonUnits.contains(value) { return value }
         }
         return nil
