@@ -19,7 +19,7 @@ enum MetadataReader {
         metadata.title = title
 
         var published: ChineseDate?
-        for line in head {
+        for line in head where ScalarText.contains(line, colon) || ScalarText.contains(line, fullWidthColon) {
             let scalars = Array(line.unicodeScalars)
             let fields = HeaderFields.fields(scalars)
             guard !fields.isEmpty else { continue }
@@ -61,6 +61,8 @@ enum MetadataReader {
         return disclosureMentions >= 3 && reportTerms >= 1
     }
 
+    private static let colon = Array(":".utf8)
+    private static let fullWidthColon = Array("：".utf8)
     private static let disclosureBytes = Array("公开".utf8)
     private static let reportTermBytes = ["主动公开", "依申请", "年度报告", "工作报告", "政府信息公开条例"].map { Array($0.utf8) }
 

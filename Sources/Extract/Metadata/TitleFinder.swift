@@ -1,6 +1,6 @@
 /// Finds the report title among the first lines: the first short line holding 年度报告, 工作报告 or 年报.
 enum TitleFinder {
-    private static let markers = ["年度报告", "工作报告", "年报"]
+    private static let markers = ["年度报告", "工作报告", "年报"].map { Array($0.utf8) }
     /// Sentence punctuation and page-field colons: a line with these is prose or a header, not a title.
     private static let proseMarks: Set<Unicode.Scalar> = Set(",。;:《".unicodeScalars)
 
@@ -18,7 +18,8 @@ enum TitleFinder {
     }
 
     static func isTitle(_ line: String) -> Bool {
-        guard markers.contains(where: { line.contains($0) }) else { return false }
+        // Byte checks first: most head lines are long paragraphs, and stdlib substring search is slow.
+        guard line.utf8.count <= 240, markers.contains(where: { ScalarText.contains(line, $0) }) else { return false }
         let scalars = line.unicodeScalars
         guard scalars.count <= 60 else { return false }
         return !scalars.contains { proseMarks.contains($0) }
