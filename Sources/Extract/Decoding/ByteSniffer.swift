@@ -1,0 +1,117 @@
+/// Cheap looks at raw bytes before any decoding: byte-order marks, a declared charset, binary content.
+enum ByteSniffer {
+    enum ByteOrderMark {
+        case utf8, utf16LittleEndian, utf16BigEndian
+
+        var length: Int { self == .utf8 ? 3 : 2 }
+    }
+
+    static func byteOrderMark(_ bytes: [UInt8]) -> ByteOrderMark? {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return .utf8 }
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return .utf16LittleEndian }
+        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return .utf16BigEndian }
+        return nil
+    }
+
+    /// UTF-16 without a BOM shows itself by NUL bytes on one parity only (the high byte of ASCII characters);
+    /// binary data has NULs on both. A few on the other parity are Han characters like 开 U+5F00.
+    /// Returns the contract name `utf-16le`/`utf-16be`, or nil.
+    static func bomlessUTF16(_ bytes: [UInt8]) -> String? {
+        guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
+        var evenNULs = 0
+        var oddNULs = 0
+        for index in bytes.indices where bytes[index] == 0 {
+            if index % 2 == 0 { evenNULs += 1 } else { oddNULs += 1 }
+        }
+        let pairs = bytes.count / 2
+        // A report has a line break or digit at least every few dozen characters, so ≥ 2 % of pairs hold ASCII.
+        let enough = max(2, pairs / 50)
+        if oddNULs >= enough && evenNULs * 8 <= oddNULs { return "utf-16le" }
+        if evenNULs >= enough && oddNULs * 8 <= evenNULs { return "utf-16be" }
+        return nil
+    }
+
+    /// NUL bytes never occur in text outside UTF-16, and text has almost no C0 controls besides tab and line
+    /// breaks; random or compressed data has about 10 % of them.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        var controls = 0
+        for byte in bytes {
+            switch byte {
+            case 0x00: return true
+            case 0x09, 0x0A, 0x0C, 0x0D, 0x1B: continue
+            case 0x01...0x1F, 0x7F: controls += 1
+            default: continue
+            }
+        }
+        return controls * 20 > bytes.count
+    }
+
+    /// The charset a page declares in its first 2 KB (`<meta charset="gbk">`,
+    /// `content="text/html; charset=gb2312"`, `<?xml … encoding="…"?>`), mapped to a contract encoding name.
+    /// nil when nothing is declared or the name is not one we decode.
+    static func declaredEncoding(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(2048)
+        for keyword in [Array("charset".utf8), Array("encoding".utf8)] {
+            var start = head.startIndex
+            while let found = firstIndex(of: keyword, in: head, from: start) {
+                start = found + keyword.count
+                if let name = valueAfter(head, start), let encoding = contractName(forCharset: name) {
+                    return encoding
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Maps a charset label to the contract name of the decoder that reads it.
+    static func contractName(forCharset label: String) -> String? {
+        switch label.lowercased() {
+        case "utf-8", "utf8": return "utf-8"
+        case "gb2312", "gbk", "gb18030", "cp936", "x-gbk", "euc-cn", "x-euc-cn", "windows-936", "hz-gb-2312",
+            "chinese", "csgb2312", "iso-ir-58":
+            return "gb18030"
+        case "big5", "big5-hkscs", "cp950", "x-big5", "csbig5", "euc-tw", "x-x-big5":
+            return "big5"
+        default: return nil
+        }
+    }
+
+    /// Case-insensitive ASCII search.
+    private static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>, from start: Int) -> Int? {
+        guard needle.count <= haystack.endIndex - start, let first = needle.first else { return nil }
+        var index = start
+        while index + needle.count <= haystack.endIndex {
+            if haystack[index] | 0x20 == first {
+                var matched = true
+                for offset in 1..<needle.count where haystack[index + offset] | 0x20 != needle[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The token after `charset` or `encoding`: optional spaces, `=`, optional spaces and quotes, then
+    /// letters, digits, `-`, `_`.
+    private static func valueAfter(_ bytes: ArraySlice<UInt8>, _ start: Int) -> String? {
+        var index = start
+        func skip(_ set: Set<UInt8>) { while index < bytes.endIndex, set.contains(bytes[index]) { index += 1 } }
+        skip([0x20, 0x09])
+        guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "=") else { return nil }
+        index += 1
+        skip([0x20, 0x09, UInt8(ascii: "\""), UInt8(ascii: "'")])
+        let tokenStart = index
+        while index < bytes.endIndex, index - tokenStart < 32 {
+            let byte = bytes[index]
+            let isTokenByte = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+            guard isTokenByte else { break }
+            index += 1
+        }
+        guard index > tokenStart else { return nil }
+        return String(decoding: bytes[tokenStart..<index], as: UTF8.self)
+    }
+}

@@ -1,0 +1,45 @@
+/// The opening sentence that names the reporter and year: "现将金台区人民政府2017年度…予以总结报告",
+/// "现公布威海市文登区政务服务中心2016年政府信息公开工作报告", "由XX编制的2019年度…".
+struct OpeningSentence: Equatable {
+    var agency: String?
+    var year: Int?
+
+    private static let leads: [[Unicode.Scalar]] = ["现将", "现公布", "现予公布", "现发布"].map { Array($0.unicodeScalars) }
+    private static let compiled: [Unicode.Scalar] = Array("编制".unicodeScalars)
+
+    static func find(in head: [String]) -> OpeningSentence? {
+        for line in head {
+            let s = Array(line.unicodeScalars)
+            for lead in leads {
+                guard let index = ScalarText.firstIndex(of: lead, in: s) else { continue }
+                if let found = read(s, nameStart: index + lead.count) { return found }
+            }
+            if let index = ScalarText.firstIndex(of: compiled, in: s) {
+                // "由XX编制的2019年度…": the name sits between the nearest 由 and 编制.
+                var start = index
+                while start > 0, index - start < 30, s[start - 1] != "由" { start -= 1 }
+                if start > 0, s[start - 1] == "由" {
+                    let agency = AgencyName.normalised(ScalarText.string(s[start..<index]))
+                    let year = MetadataReader.firstYear(in: s, from: index, within: 12)
+                    if agency != nil || year != nil { return OpeningSentence(agency: agency, year: year) }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The name runs from after the lead to the year; the year must come before the sentence ends.
+    private static func read(_ s: [Unicode.Scalar], nameStart: Int) -> OpeningSentence? {
+        var end = nameStart
+        while end < s.count, !",。;".unicodeScalars.contains(s[end]) { end += 1 }
+        let sentence = Array(s[nameStart..<end])
+        guard let year = MetadataReader.firstYear(in: sentence, from: 0, within: sentence.count) else { return nil }
+        var yearStart = 0
+        while yearStart < sentence.count, MetadataReader.firstYear(in: sentence, from: yearStart, within: 1) != year {
+            yearStart += 1
+        }
+        let agency = AgencyName.normalised(ScalarText.string(sentence[0..<yearStart]))
+        return OpeningSentence(agency: agency, year: year)
+    }
+
+}

@@ -1,0 +1,27 @@
+/// Finds the report title among the first lines: the first short line holding 年度报告, 工作报告 or 年报.
+enum TitleFinder {
+    private static let markers = ["年度报告", "工作报告", "年报"].map { Array($0.utf8) }
+    /// Sentence punctuation and page-field colons: a line with these is prose or a header, not a title.
+    private static let proseMarks: Set<Unicode.Scalar> = Set(",。;:《".unicodeScalars)
+
+    static func find(in head: [String]) -> String? {
+        for (index, line) in head.enumerated() where isTitle(line) {
+            // Seed 001 splits the title: "遂宁经济技术开发区管理委员会" / "政府信息公开工作年度报告".
+            if AgencyName.fromTitle(line) == nil, index > 0, line.hasPrefix("政") || line.hasPrefix("信息"),
+                let agency = SignatureBlock.officeLine(head[index - 1])
+            {
+                return agency + line
+            }
+            return line
+        }
+        return nil
+    }
+
+    static func isTitle(_ line: String) -> Bool {
+        // Byte checks first: most head lines are long paragraphs, and stdlib substring search is slow.
+        guard line.utf8.count <= 240, markers.contains(where: { ScalarText.contains(line, $0) }) else { return false }
+        let scalars = line.unicodeScalars
+        guard scalars.count <= 60 else { return false }
+        return !scalars.contains { proseMarks.contains($0) }
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import NianbaoCore
+import Testing
+
+@testable import Extract
+
+/// Fixtures are cut from the seeds (first ~3 KB at a line boundary) and re-encoded with iconv.
+@Suite("Decoding (engineering-notes §3.2–3.3)")
+struct DecodingTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/encodings")
+
+    static func fixture(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: fixtures.appendingPathComponent(name)))
+    }
+
+    static func decode(_ bytes: [UInt8]) -> (DecodedText?, Findings) {
+        var findings = Findings(reportID: "test", sourcePath: "test.txt")
+        let decoded = TextDecoder.decode(bytes, findings: &findings)
+        return (decoded, findings)
+    }
+
+    @Test func gb18030FileIsDetectedAndDecoded() throws {
+        let (decoded, findings) = Self.decode(try Self.fixture("seed001.gb18030.txt"))
+        let text = try #require(decoded)
+        #expect(text.encoding == "gb18030")
+        #expect(text.invalidByteCount == 0)
+        // seed 001 lines 1-2
+        #expect(text.text.hasPrefix("遂宁经济技术开发区管理委员会\n政府信息公开工作年度报告"))
+        #expect(findings.rejects.isEmpty)
+    }
+
+    @Test func big5FileIsDetectedAndDecoded() throws {
+        let (decoded, findings) = Self.decode(try Self.fixture("seed000.big5.txt"))
+        let text = try #require(decoded)
+        #expect(text.encoding == "big5")
+        // seed 000 line 2: "現將金臺區人民政府2017年度主動公開政府信息"
+        #expect(text.text.contains("現將金臺區人民政府2017年度主動公開政府信息"))
+        #expect(findings.rejects.isEmpty)
+    }
+
+    @Test func utf16LittleEndianWithBOMIsDecoded() throws {
+        let (decoded, _) = Self.decode(try Self.fixture("seed004.utf16le-bom.txt"))
+        let text = try #require(decoded)
+        #expect(text.encoding == "utf-16le")
+        #expect(!text.text.hasPrefix("\u{FEFF}"))
+        // seed 004 line 1
+        #expect(text.text.hasPrefix("威海市文登区政务服务中心2016年政府信息公开工作年度报告"))
+    }
+
+    @Test func utf16BigEndianWithAndWithoutBOMIsDecoded() throws {
+        let phrase = "2015年度铁山区政府信息公开工作报告\n发布时间:2016-01-28\n"
+        let bigEndian = Array(phrase.utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let (withBOM, _) = Self.decode([0xFE, 0xFF] + bigEndian)
+        #expect(withBOM?.encoding == "utf-16be")
+        #expect(withBOM?.text == phrase)
+        let (withoutBOM, _) = Self.decode(bigEndian)
+        #expect(withoutBOM?.encoding == "utf-16be")
+        #expect(withoutBOM?.text == phrase)
+    }
+
+    @Test func utf8BOMIsStripped() throws {
+        let (decoded, _) = Self.decode(try Self.fixture("seed003.utf8-bom.txt"))
+        let text = try #require(decoded)
+        #expect(text.encoding == "utf-8")
+        #expect(text.text.hasPrefix("铁山 27℃~21℃"))
+        // seed 003 line 4
+        #expect(text.text.contains("2015年度铁山区政府信息公开工作报告"))
+    }
+
+    @Test func plainUTF8IsDecodedWithoutDetector() throws {
+        let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("data/reports/002_cbaa75f9e60907ca.txt")
+        let (decoded, findings) = Self.decode([UInt8](try Data(contentsOf: seed)))
+        #expect(decoded?.encoding == "utf-8")
+        #expect(decoded?.text.hasPrefix("2021年江夏區(qū)政府信息公開工作年度報(bào)告") == true)
+        #expect(findings.rejects.isEmpty)
+    }
+
+    @Test func gbkPageWithMetaCharsetIsDecodedAsGB18030() throws {
+        let (decoded, _) = Self.decode(try Self.fixture("seed004.gbk.html"))
+        let text = try #require(decoded)
+        #expect(text.encoding == "gb18030")
+        #expect(text.text.contains("<p>发布日期:2017-01-21 10:24:00</p>"))
+    }
+
+    @Test func declaredCharsetIsFound() {
+        #expect(ByteSniffer.declaredEncoding(Array(#"<meta charset="GB2312">"#.utf8)) == "gb18030")
+        #expect(ByteSniffer.declaredEncoding(Array(#"content="text/html; charset=big5""#.utf8)) == "big5")
+        #expect(ByteSniffer.declaredEncoding(Array(#"<?xml version="1.0" encoding='UTF-8'?>"#.utf8)) == "utf-8")
+        #expect(ByteSniffer.declaredEncoding(Array("<p>charset is a word</p>".utf8)) == nil)
+        #expect(ByteSniffer.declaredEncoding(Array(#"<meta charset="koi8-r">"#.utf8)) == nil)
+    }
+
+    @Test func declaredCharsetBeatsDetectorForShortText() throws {
+        // 4 characters are too few for uchardet; the declaration decides.
+        let gbk: [UInt8] = Array(#"<meta charset="gbk"><p>"#.utf8) + [0xC4, 0xEA, 0xB6, 0xC8, 0xB1, 0xA8, 0xB8, 0xE6]
+        let (decoded, _) = Self.decode(gbk)
+        #expect(decoded?.encoding == "gb18030")
+        #expect(decoded?.text.hasSuffix("年度报告") == true)
+    }
+
+    @Test func wrongDeclarationFallsBackToDetection() throws {
+        // A Big5 file that claims to be GBK: read by GB18030 it is mojibake, so uchardet decides.
+        let big5 = try Self.fixture("seed000.big5.txt")
+        let (decoded, _) = Self.decode(Array(#"<meta charset="gbk">"#.utf8) + big5)
+        #expect(decoded?.encoding == "big5")
+        #expect(decoded?.text.contains("現將金臺區人民政府2017年度") == true)
+    }
+
+    @Test func utf8TextKeepingAnOldLegacyDeclarationStaysUTF8() {
+        let (decoded, _) = Self.decode(Array(#"<meta charset="gb2312"><p>年度报告</p>"#.utf8))
+        #expect(decoded?.encoding == "utf-8")
+        #expect(decoded?.text.contains("年度报告") == true)
+    }
+
+    @Test func binaryFileIsRejected() throws {
+        let (decoded, findings) = Self.decode(try Self.fixture("binary.bin"))
+        #expect(decoded == nil)
+        #expect(findings.rejects.map(\.ruleID) == ["undecodable"])
+        #expect(findings.errorCount == 1)
+    }
+
+    @Test func controlBytesWithoutNULAreBinary() {
+        let noisy = (0..<400).map { UInt8(($0 * 7) % 31 + 1) }
+        #expect(ByteSniffer.looksBinary(noisy))
+        #expect(!ByteSniffer.looksBinary(Array("一、概述\r\n\t2017年,金台区认真贯彻\u{0C}".utf8)))
+    }
+
+    @Test func emptyFileIsRejected() throws {
+        let (decoded, findings) = Self.decode(try Self.fixture("empty.txt"))
+        #expect(decoded == nil)
+        #expect(findings.rejects.map(\.ruleID) == ["undecodable"])
+        #expect(findings.rejects.first?.message == "the file is empty")
+    }
+
+    @Test func oneCorruptedByteIsSkippedWithAWarning() throws {
+        var bytes = try Self.fixture("seed001.gb18030.txt")
+        // 0xFF is never valid in GB18030; put it between two characters of line 2 (政府|信息…).
+        let line2 = try #require(bytes.firstIndex(of: 0x0A)) + 1
+        bytes.insert(0xFF, at: line2 + 4)
+        let (decoded, findings) = Self.decode(bytes)
+        let text = try #require(decoded)
+        #expect(text.encoding == "gb18030")
+        #expect(text.invalidByteCount == 1)
+        #expect(text.text.contains("政府信息公开工作年度报告"))
+        #expect(findings.rejects.map(\.ruleID) == ["decode_replaced_bytes"])
+        #expect(findings.rejects.first?.severity == .warning)
+    }
+
+    @Test func damagedUTF8IsReadAsUTF8WithAWarning() throws {
+        var bytes = try Self.fixture("seed003.utf8-bom.txt")
+        // A lone continuation byte inside the text, with and without the BOM.
+        bytes.insert(0x80, at: 200)
+        for input in [bytes, Array(bytes.dropFirst(3))] {
+            let (decoded, findings) = Self.decode(input)
+            #expect(decoded?.encoding == "utf-8")
+            #expect(decoded?.invalidByteCount == 1)
+            #expect(decoded?.text.contains("2015年度铁山区政府信息公开工作报告") == true)
+            #expect(findings.rejects.map(\.ruleID) == ["decode_replaced_bytes"])
+        }
+    }
+
+    @Test func cleanLegacyFileGivesNoWarning() throws {
+        let (_, findings) = Self.decode(try Self.fixture("seed001.gb18030.txt"))
+        #expect(!findings.rejects.contains { $0.ruleID == "decode_replaced_bytes" })
+    }
+
+    @Test func manyInvalidBytesAreUndecodable() throws {
+        // Every tenth byte 0xFF: ~10 % invalid, above the 5 % budget.
+        var bytes = try Self.fixture("seed001.gb18030.txt")
+        for index in stride(from: bytes.count - 1, to: 0, by: -10) { bytes.insert(0xFF, at: index) }
+        let (decoded, findings) = Self.decode(bytes)
+        #expect(decoded == nil)
+        #expect(findings.rejects.map(\.ruleID) == ["undecodable"])
+    }
+
+    @Test func truncatedLastCharacterCountsAsInvalid() throws {
+        let bytes = try Self.fixture("seed001.gb18030.txt")
+        let (decoded, _) = Self.decode(bytes + [0xC4])
+        #expect(decoded?.invalidByteCount == 1)
+    }
+
+    @Test func mojibakeDoesNotReadAsChinese() throws {
+        let big5 = try Self.fixture("seed000.big5.txt")
+        let asBig5 = try #require(IconvConverter.convert(big5[...], from: "BIG5-HKSCS"))
+        let asGB = try #require(IconvConverter.convert(big5[...], from: "GB18030"))
+        #expect(TextDecoder.readsAsChinese(DecodedText(encoding: "big5", text: asBig5.text), byteCount: big5.count))
+        #expect(!TextDecoder.readsAsChinese(DecodedText(encoding: "gb18030", text: asGB.text), byteCount: big5.count))
+    }
+
+    @Test func detectorAnswersMapToContractNames() {
+        #expect(TextDecoder.contractName(forDetectorAnswer: "GB18030") == "gb18030")
+        #expect(TextDecoder.contractName(forDetectorAnswer: "BIG5") == "big5")
+        #expect(TextDecoder.contractName(forDetectorAnswer: "WINDOWS-1252") == nil)
+    }
+
+    @Test func ruleIsDeclaredForTheExtractStage() {
+        #expect(Extractor.rules.contains { $0.id == "decode_replaced_bytes" && $0.stage == .extract && $0.severity == .warning })
+    }
+}
