@@ -42,7 +42,7 @@ public enum CellValueParser {
         }
         guard let number = readNumber(s, &index) else { return failure(s, "no number") }
         skipSpaces(s, &index)
-        guard let exponent = unitExponent(Array(s[index...]), column) else {
+        guard let exponent = unitExponent(s[index...], column) else {
             return failure(s, "unit \"\(String(String.UnicodeScalarView(s[index...])))\" does not fit the column")
         }
         var value = scaled(number.mantissa, by: exponent - number.scale)
@@ -92,14 +92,18 @@ public enum CellValueParser {
     /// "无", "零", "〇", "○" mean 0 (report-formats §4.4).
     private static let zeroWords: Set<UInt32> = [0x65E0, 0x7121, 0x96F6, 0x3007, 0x25CB]
 
+    private static let dashes: Set<UInt32> = [0x2D, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2500, 0x2501]
+
     /// Dashes of every width, a slash, "空" and "N/A" mean "not applicable" (report-formats §3.4).
     static func isNotApplicable(_ s: [Unicode.Scalar]) -> Bool {
-        let dashes: Set<UInt32> = [0x2D, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2500, 0x2501]
         if s.allSatisfy({ dashes.contains($0.value) }) { return true }
         if s.allSatisfy({ $0 == "/" || $0 == "\\" }) { return true }
-        if s.count == 1, s[0] == "空" { return true }
-        let upper = String(String.UnicodeScalarView(s)).uppercased()
-        return upper == "N/A" || upper == "NA"
+        switch s.count {
+        case 1: return s[0] == "空"
+        case 2: return (s[0] == "N" || s[0] == "n") && (s[1] == "A" || s[1] == "a")
+        case 3: return (s[0] == "N" || s[0] == "n") && s[1] == "/" && (s[2] == "A" || s[2] == "a")
+        default: return false
+        }
     }
 
     /// "+3", "-2", "增加1", "减少2" (also 增/减 alone and traditional 減). Returns true for a minus.
@@ -144,11 +148,20 @@ public enum CellValueParser {
         var mantissa = 0
         var digits = 0
         var scale = 0
-        var groups: [Int] = []
+        var groupCount = 0
+        var firstGroup = 0
+        var laterGroupsAreThousands = true
         var current = 0
+        var integerDigits = 0
         var firstDigitIsZero = false
         var inFraction = false
         func isDigit(_ i: Int) -> Bool { i < s.count && s[i].value >= 0x30 && s[i].value <= 0x39 }
+        func closeGroup() {
+            if groupCount == 0 { firstGroup = current } else if current != 3 { laterGroupsAreThousands = false }
+            groupCount += 1
+            integerDigits += current
+            current = 0
+        }
 
         while index < s.count {
             let v = s[index].value
@@ -161,10 +174,10 @@ public enum CellValueParser {
                 if inFraction { scale += 1 } else { current += 1 }
                 index += 1
             } else if !inFraction, current > 0, v == 0x2C || v == 0x20, isDigit(index + 1) {
-                groups.append(current)
-                current = 0
+                closeGroup()
                 index += 1
             } else if !inFraction, current > 0, v == 0x2E, isDigit(index + 1) {
+                closeGroup()
                 inFraction = true
                 index += 1
             } else {
@@ -172,12 +185,10 @@ public enum CellValueParser {
             }
         }
         guard digits > 0 else { return nil }
-        groups.append(current)
-        let integerDigits = groups.reduce(0, +)
+        if !inFraction { closeGroup() }
         let hasLeadingZero = firstDigitIsZero && integerDigits > 1
-        if groups.count > 1, !hasLeadingZero {
-            let isThousands = (1...3).contains(groups[0]) && groups.dropFirst().allSatisfy { $0 == 3 }
-            guard isThousands else { return nil }
+        if groupCount > 1, !hasLeadingZero {
+            guard (1...3).contains(firstGroup), laterGroupsAreThousands else { return nil }
         }
         return Number(mantissa: mantissa, scale: scale, hasLeadingZero: hasLeadingZero)
     }
@@ -196,7 +207,8 @@ public enum CellValueParser {
     private static let countUnits: Set<String> = ["件", "条", "項", "项", "个", "個", "宗", "起", "次", "份", "篇", "人次"]
 
     /// Power of ten that turns the cell's unit into the column's unit; nil when the unit does not belong.
-    static func unitExponent(_ suffix: [Unicode.Scalar], _ column: ColumnKind) -> Int? {
+    static func unitExponent(_ suffix: ArraySlice<Unicode.Scalar>, _ column: ColumnKind) -> Int? {
+        if suffix.isEmpty { return 0 }  // the common case: a bare number
         let text = String(String.UnicodeScalarView(suffix.filter { $0 != " " }))
         switch column {
         case .count, .signedCount:

@@ -20,11 +20,17 @@ public struct Normalizer: Sendable {
     func normalize(_ cell: RawCell, in table: TableName, findings: inout Findings) -> ValueCell {
         let column = ColumnKind.of(table: table, column: cell.columnCode)
         let parsed = CellValueParser.parse(cell.raw, as: column)
+        if let issue = parsed.issue { report(issue, parsed, cell, in: table, findings: &findings) }
+        return ValueCell(
+            rowCode: cell.rowCode, columnCode: cell.columnCode, value: parsed.value, kind: parsed.kind,
+            unit: parsed.value == nil ? nil : column.unit(in: table), raw: cell.raw, line: cell.line)
+    }
+
+    /// Messages are built only for the few cells with an issue; this stage runs on every cell of every report.
+    private func report(_ issue: CellIssue, _ parsed: ParsedCell, _ cell: RawCell, in table: TableName, findings: inout Findings) {
         let place = "\(table.rawValue) \(cell.rowCode)/\(cell.columnCode)"
         let lineText = cell.line.map { " (line \($0))" } ?? ""
-        switch parsed.issue {
-        case nil:
-            break
+        switch issue {
         case .leadingZero:
             findings.add(
                 NormalizeRules.typoLeadingZero,
@@ -42,9 +48,6 @@ public struct Normalizer: Sendable {
                 "\(place): \"\(cell.raw)\" is not a value (\(reason))\(lineText)",
                 table: table, row: cell.rowCode, column: cell.columnCode, actual: cell.raw, line: cell.line)
         }
-        return ValueCell(
-            rowCode: cell.rowCode, columnCode: cell.columnCode, value: parsed.value, kind: parsed.kind,
-            unit: parsed.value == nil ? nil : column.unit(in: table), raw: cell.raw, line: cell.line)
     }
 
     /// Integers without a decimal point, other numbers as Swift prints them.
