@@ -1,41 +1,63 @@
 import NianbaoCore
 
-/// A table indexed by (row, column) so checks look cells up in constant time; a report has ~200 cells
-/// and the checks read each several times.
+/// A table indexed by row so checks find cells without scanning the table; a report has ~200 cells and the
+/// checks read each several times. Only the row code is hashed: column codes are at most 15 bytes (Swift's
+/// inline small strings), so comparing them directly is cheaper than hashing them.
 struct TableGrid {
-    private struct CellKey: Hashable {
-        let row: String
-        let column: String
-    }
-
     private(set) var table: NormalizedTable
-    private var index: [CellKey: Int] = [:]
-    private(set) var rowCodes: Set<String> = []
+    /// Row code → positions of that row's cells in `table.cells`, in table order.
+    private var rows: [String: [Int]] = [:]
 
     init(_ table: NormalizedTable) {
         self.table = table
-        index.reserveCapacity(table.cells.count)
         for (position, cell) in table.cells.enumerated() {
-            // The first cell wins when Extract emitted a duplicate, matching NormalizedTable.cell(_:_:).
-            let key = CellKey(row: cell.rowCode, column: cell.columnCode)
-            if index[key] == nil { index[key] = position }
-            rowCodes.insert(cell.rowCode)
+            rows[cell.rowCode, default: []].append(position)
         }
     }
 
     var name: TableName { table.name }
 
+    /// The first cell at row and column, matching NormalizedTable.cell(_:_:) when Extract emitted a duplicate.
     func cell(_ row: String, _ column: String) -> ValueCell? {
-        index[CellKey(row: row, column: column)].map { table.cells[$0] }
+        position(row, column).map { table.cells[$0] }
     }
 
-    func hasRow(_ row: String) -> Bool { rowCodes.contains(row) }
+    func hasRow(_ row: String) -> Bool { rows[row] != nil }
 
     /// Replaces a blank total with the sum of its parts (report-formats §3.4).
     mutating func setDerived(_ row: String, _ column: String, value: Double) {
-        guard let position = index[CellKey(row: row, column: column)] else { return }
+        guard let position = position(row, column) else { return }
         table.cells[position].value = value
         table.cells[position].derived = true
+    }
+
+    private func position(_ row: String, _ column: String) -> Int? {
+        guard let positions = rows[row] else { return nil }
+        return positions.first { table.cells[$0].columnCode == column }
+    }
+
+    /// One term per column of a row, labelled with the column code; the row is hashed once.
+    func terms(row: String, columns: [String]) -> [Term?] {
+        guard let positions = rows[row] else { return columns.map { _ in nil } }
+        return columns.map { column in
+            guard let position = positions.first(where: { table.cells[$0].columnCode == column }),
+                let value = table.cells[position].identityValue
+            else { return nil }
+            return Term(label: column, value: value)
+        }
+    }
+
+    /// The sum of cells in one row as a single term; the row is hashed once.
+    func term(_ label: String, row: String, columns: [String]) -> Term? {
+        guard let positions = rows[row] else { return nil }
+        var sum = 0.0
+        for column in columns {
+            guard let position = positions.first(where: { table.cells[$0].columnCode == column }),
+                let value = table.cells[position].identityValue
+            else { return nil }
+            sum += value
+        }
+        return Term(label: label, value: sum)
     }
 }
 
@@ -64,16 +86,6 @@ extension TableGrid {
     func term(_ label: String, rows: [String], column: String) -> Term? {
         var sum = 0.0
         for row in rows {
-            guard let value = cell(row, column)?.identityValue else { return nil }
-            sum += value
-        }
-        return Term(label: label, value: sum)
-    }
-
-    /// The sum of cells in one row as a single term.
-    func term(_ label: String, row: String, columns: [String]) -> Term? {
-        var sum = 0.0
-        for column in columns {
             guard let value = cell(row, column)?.identityValue else { return nil }
             sum += value
         }

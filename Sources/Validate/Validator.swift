@@ -82,12 +82,14 @@ public struct Validator: Sendable {
                 check.evaluate(input, findings: &all)
             }
         }
-        let rejects = applyOverrides(all.rejects)
-        let quarantined: Set<TableName> =
-            config.onError == .quarantine
-            ? Set(rejects.compactMap { $0.severity == .error ? $0.table : nil }).intersection(Self.quarantinable)
-            : []
-        return CheckedReport(report: checked, rejects: rejects, quarantined: quarantined, status: status(report, rejects))
+        return verdict(checked, rejects: applyOverrides(all.rejects))
+    }
+
+    /// The report with more rejects (the cross-year warnings of `crossReportRejects`), its status and
+    /// quarantine recomputed. The rejects must already carry their overrides.
+    public func adding(_ rejects: [Reject], to checked: CheckedReport) -> CheckedReport {
+        guard !rejects.isEmpty else { return checked }
+        return verdict(checked.report, rejects: checked.rejects + rejects)
     }
 
     /// The facts of a checked report that cross-report rules need; nil when it has none.
@@ -171,6 +173,14 @@ public struct Validator: Sendable {
             if let severity = override.severity { reject.severity = severity }
             return reject
         }
+    }
+
+    private func verdict(_ report: NormalizedReport, rejects: [Reject]) -> CheckedReport {
+        let quarantined: Set<TableName> =
+            config.onError == .quarantine
+            ? Set(rejects.compactMap { $0.severity == .error ? $0.table : nil }).intersection(Self.quarantinable)
+            : []
+        return CheckedReport(report: report, rejects: rejects, quarantined: quarantined, status: status(report, rejects))
     }
 
     private func status(_ report: NormalizedReport, _ rejects: [Reject]) -> ReportStatus {

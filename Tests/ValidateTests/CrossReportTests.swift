@@ -48,3 +48,30 @@ struct CrossReportTests {
         #expect(Harness.rejects(.years(previous: previous, current: SeedReports.seed002()), config: config).isEmpty)
     }
 }
+
+@Suite("adding cross-year rejects")
+struct AddingRejectsTests {
+    @Test func crossYearWarningFlagsAnOkReport() {
+        let validator = Validator(config: Harness.config)
+        let previous = BrokenInputs.seed002PreviousYear.setting(.activeDisclosure, "normative_documents", "in_force", to: "20")
+        let current = Harness.check(SeedReports.seed002())
+        #expect(current.status == .ok)
+        let facts = [Harness.check(previous), current].compactMap { validator.facts(of: $0) }
+        let extra = validator.crossReportRejects(facts)[current.header.reportID] ?? []
+        let updated = validator.adding(extra, to: current)
+        #expect(updated.status == .flagged)
+        #expect(updated.rejects.map(\.ruleID) == ["D1"])
+        #expect(updated.quarantined.isEmpty)
+    }
+
+    @Test func crossYearRuleRaisedToErrorQuarantines() {
+        let config = ValidateConfig(overrides: ["D1": RuleOverride(severity: .error)], currentYear: 2025)
+        let validator = Validator(config: config)
+        let previous = BrokenInputs.seed002PreviousYear.setting(.activeDisclosure, "normative_documents", "in_force", to: "20")
+        let current = Harness.check(SeedReports.seed002(), config: config)
+        let facts = [Harness.check(previous, config: config), current].compactMap { validator.facts(of: $0) }
+        let updated = validator.adding(validator.crossReportRejects(facts)[current.header.reportID] ?? [], to: current)
+        #expect(updated.status == .rejected)
+        #expect(updated.quarantined == [.activeDisclosure])
+    }
+}

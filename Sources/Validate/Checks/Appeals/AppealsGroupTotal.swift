@@ -5,7 +5,7 @@ enum AppealsGroupTotal {
     static func check(_ rule: Rule, group: String, _ input: CheckInput, findings: inout Findings) {
         guard let grid = input.appeals else { return }
         Identity.check(
-            rule, scope: group, parts: AppealsCodes.leaves.map { grid.term($0, rows: [group], column: $0) },
+            rule, scope: group, parts: grid.terms(row: group, columns: AppealsCodes.leaves),
             totals: [grid.term("total", rows: [group], column: "total")],
             table: .appeals, row: group, column: "total", line: grid.line(group, "total"), findings: &findings)
     }

@@ -13,7 +13,7 @@ struct ApplicantColumnsSum: Check {
         for row in ApplicationCodes.rows + printedSubtotals where grid.hasRow(row) {
             Identity.check(
                 rule, scope: row,
-                parts: ApplicationCodes.applicantColumns.map { grid.term($0, rows: [row], column: $0) },
+                parts: grid.terms(row: row, columns: ApplicationCodes.applicantColumns),
                 totals: [grid.term("total", rows: [row], column: "total")],
                 table: .applications, row: row, column: "total", line: grid.line(row, "total"), findings: &findings)
         }

@@ -10,7 +10,7 @@ struct AmountPlausible: Check {
 
     func evaluate(_ input: CheckInput, findings: inout Findings) {
         guard let grid = input.activeDisclosure else { return }
-        for cell in grid.table.cells where cell.kind == .number && DisclosureCodes.amountColumns.contains(cell.columnCode) {
+        for cell in grid.table.cells where cell.kind == .number && DisclosureCodes.isAmount(cell.columnCode) {
             guard let value = cell.value else { continue }
             let scaled = value * 10_000
             let tooPrecise = abs(scaled) < 1e15 && abs(scaled - Double(Int(scaled))) > 1e-6 * max(1, abs(scaled))

@@ -11,7 +11,7 @@ struct DisclosureSigns: Check {
     func evaluate(_ input: CheckInput, findings: inout Findings) {
         guard let grid = input.activeDisclosure else { return }
         for cell in grid.table.cells
-        where cell.kind == .number && cell.columnCode != "change" && !DisclosureCodes.amountColumns.contains(cell.columnCode) {
+        where cell.kind == .number && cell.columnCode != "change" && !DisclosureCodes.isAmount(cell.columnCode) {
             guard let value = cell.value, value < 0 else { continue }
             findings.add(
                 rule,

@@ -9,7 +9,7 @@ struct FractionalCount: Check {
 
     func evaluate(_ input: CheckInput, findings: inout Findings) {
         for grid in [input.applications, input.activeDisclosure, input.appeals].compactMap({ $0 }) {
-            for cell in grid.table.cells where cell.kind == .number && !DisclosureCodes.amountColumns.contains(cell.columnCode) {
+            for cell in grid.table.cells where cell.kind == .number && !DisclosureCodes.isAmount(cell.columnCode) {
                 guard let value = cell.value, !NumberText.isWhole(value) else { continue }
                 findings.add(
                     rule,
