@@ -1,7 +1,7 @@
 import NianbaoCore
 
 /// A rule of report-formats §3 or §5.4 evaluated on one report. Each conforming type declares its rule
-/// once (`let rule = Rule(id: …)`), so `grep '"A1"' Sources` finds exactly one line.
+/// once (`let rule = Rule(id: …)`), so grepping the sources for a quoted id finds exactly one line.
 protocol Check: Sendable {
     var rule: Rule { get }
     /// Adds one finding per failed check; stays silent when an input is missing or unreadable

@@ -50,6 +50,13 @@ public struct CrossReportFacts: Sendable, Codable, Hashable {
     }
 }
 
+/// Keys of `CrossReportFacts.cells`: "table|row|column", e.g. "applications|carried_over|total".
+enum FactKey {
+    static func make(_ table: TableName, _ row: String, _ column: String) -> String {
+        "\(table.rawValue)|\(row)|\(column)"
+    }
+}
+
 /// Validate stage: accounting identities and plausibility rules → rejects, quarantine, status.
 public struct Validator: Sendable {
     public let config: ValidateConfig

@@ -25,18 +25,3 @@ struct RepealBound: CrossYearCheck {
         }
     }
 }
-
-/// Section 二 codes the disclosure rules read.
-enum DisclosureCodes {
-    static let items = Codes.activeItems.map(\.code)
-
-    /// The decimal columns; every other section 二 column is a count.
-    static func isAmount(_ column: String) -> Bool { column == "amount" || column == "amount_10k_yuan" }
-}
-
-/// Keys of `CrossReportFacts.cells`: "table|row|column", e.g. "applications|carried_over|total".
-enum FactKey {
-    static func make(_ table: TableName, _ row: String, _ column: String) -> String {
-        "\(table.rawValue)|\(row)|\(column)"
-    }
-}

@@ -46,3 +46,11 @@ enum AppealsCodes {
     /// 结果维持, 结果纠正, 其他结果, 尚未审结: the four parts of each group's 总计.
     static let leaves = Codes.appealsOutcomes.map(\.code).filter { $0 != "total" }
 }
+
+/// Section 二 codes the disclosure rules read.
+enum DisclosureCodes {
+    static let items = Codes.activeItems.map(\.code)
+
+    /// The decimal columns; every other section 二 column is a count.
+    static func isAmount(_ column: String) -> Bool { column == "amount" || column == "amount_10k_yuan" }
+}
