@@ -125,7 +125,8 @@ public struct Validator: Sendable {
         var result: [String: [Reject]] = [:]
         // Sorted so duplicate reports of one year are compared in the same order every run.
         for current in facts.sorted(by: { ($0.sourcePath, $0.reportID) < ($1.sourcePath, $1.reportID) }) {
-            let previousReports = (byAgencyYear[AgencyYear(agency: current.agency, year: current.reportYear - 1)] ?? [])
+            // &- because a misread year such as Int.min must not trap.
+            let previousReports = (byAgencyYear[AgencyYear(agency: current.agency, year: current.reportYear &- 1)] ?? [])
                 .sorted { ($0.sourcePath, $0.reportID) < ($1.sourcePath, $1.reportID) }
             guard !previousReports.isEmpty else { continue }
             var findings = Findings(reportID: current.reportID, sourcePath: current.sourcePath)

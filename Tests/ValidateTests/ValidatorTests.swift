@@ -146,3 +146,16 @@ struct ValidatorTests {
         #expect(!ids.contains("D3"))
     }
 }
+
+@Suite("bad metadata never traps")
+struct BadMetadataTests {
+    @Test(arguments: [Int.max, Int.min, 0, -5])
+    func absurdReportYear(_ year: Int) {
+        let report = SeedReports.seed002().withMetadata { $0.reportYear = year }
+        let checked = Harness.check(report)
+        #expect(checked.rejects.contains { $0.ruleID == "report_year_range" })
+        let validator = Validator(config: Harness.config)
+        let facts = [checked].compactMap { validator.facts(of: $0) }
+        #expect(validator.crossReportRejects(facts).isEmpty)
+    }
+}

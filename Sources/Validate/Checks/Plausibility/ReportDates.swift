@@ -10,13 +10,22 @@ enum ReportDates {
     }
 
     /// 1 December of the report year: local rules asked for reports from mid-December on (report-formats §3.4, S18).
-    static func earliest(_ year: Int) -> CivilDate? { CivilDate(year: year, month: 12, day: 1) }
+    static func earliest(_ year: Int) -> CivilDate? {
+        isCalendarYear(year) ? CivilDate(year: year, month: 12, day: 1) : nil
+    }
 
     /// 31 March of the following year: the legal deadline for governments (departments: 31 January since 2019).
-    static func deadline(_ year: Int) -> CivilDate? { CivilDate(year: year + 1, month: 3, day: 31) }
+    static func deadline(_ year: Int) -> CivilDate? {
+        isCalendarYear(year) ? CivilDate(year: year + 1, month: 3, day: 31) : nil
+    }
 
     /// 1 January of the following year, when the year the report covers is over.
-    static func yearEnd(_ year: Int) -> CivilDate? { CivilDate(year: year + 1, month: 1, day: 1) }
+    static func yearEnd(_ year: Int) -> CivilDate? {
+        isCalendarYear(year) ? CivilDate(year: year + 1, month: 1, day: 1) : nil
+    }
+
+    /// Years a date window can be built for; a misread year like 99999999999 must not overflow `year + 1`.
+    private static func isCalendarYear(_ year: Int) -> Bool { (1...9998).contains(year) }
 }
 
 /// report-formats §3.4: "A date earlier than 1 December of the report year is an error": the report
