@@ -21,10 +21,13 @@ public struct ValidateConfig: Sendable {
     public var onError: ErrorPolicy
     /// Overrides by rule id; ids were checked against the catalogue when the configuration loaded.
     public var overrides: [String: RuleOverride]
+    /// Upper bound of `report_year_range`; defaults to the current year in China. Tests pin it.
+    public var currentYear: Int
 
-    public init(onError: ErrorPolicy = .quarantine, overrides: [String: RuleOverride] = [:]) {
+    public init(onError: ErrorPolicy = .quarantine, overrides: [String: RuleOverride] = [:], currentYear: Int? = nil) {
         self.onError = onError
         self.overrides = overrides
+        self.currentYear = currentYear ?? CurrentYear.inChina()
     }
 }
 
@@ -34,7 +37,8 @@ public struct CrossReportFacts: Sendable, Codable, Hashable {
     public var sourcePath: String
     public var agency: String
     public var reportYear: Int
-    /// (table, row, column) → value, only the cells cross-year rules read.
+    /// (table, row, column) → value, only the cells cross-year rules read. Keys are "table|row|column",
+    /// e.g. "applications|carried_forward|total".
     public var cells: [String: Double]
 
     public init(reportID: String, sourcePath: String, agency: String, reportYear: Int, cells: [String: Double]) {
@@ -43,6 +47,13 @@ public struct CrossReportFacts: Sendable, Codable, Hashable {
         self.agency = agency
         self.reportYear = reportYear
         self.cells = cells
+    }
+}
+
+/// Keys of `CrossReportFacts.cells`: "table|row|column", e.g. "applications|carried_over|total".
+enum FactKey {
+    static func make(_ table: TableName, _ row: String, _ column: String) -> String {
+        "\(table.rawValue)|\(row)|\(column)"
     }
 }
 
@@ -57,34 +68,143 @@ public struct Validator: Sendable {
     /// Every rule this stage can report.
     public static let rules: [Rule] = ValidateRules.all
 
+    /// Tables whose values Load may hold back; figures are kept whatever their checks say (report-formats §5.4).
+    static let quarantinable: Set<TableName> = [.applications, .activeDisclosure, .appeals]
+
     /// Checks one report. `findings` holds what earlier stages found; they count towards the status.
     public func validate(_ report: NormalizedReport, findings: Findings) -> CheckedReport {
-        let rejects = findings.rejects
-        let status: ReportStatus
-        if !report.header.isReadable {
-            status = .failed
-        } else if rejects.contains(where: { $0.severity == .error }) {
-            status = .rejected
-        } else if rejects.isEmpty {
-            status = .ok
-        } else {
-            status = .flagged
+        var all = findings
+        var checked = report
+        if report.header.isReadable {
+            let input = checkInput(for: report)
+            checked.tables = report.tables.map { table in
+                switch table.name {
+                case .applications: return input.applications?.table ?? table
+                case .activeDisclosure: return input.activeDisclosure?.table ?? table
+                case .appeals: return input.appeals?.table ?? table
+                case .figures: return table
+                }
+            }
+            for check in ValidateRules.perReport where isEnabled(check.rule) {
+                check.evaluate(input, findings: &all)
+            }
         }
-        return CheckedReport(report: report, rejects: rejects, quarantined: [], status: status)
+        return verdict(checked, rejects: applyOverrides(all.rejects))
+    }
+
+    /// The report with more rejects (the cross-year warnings of `crossReportRejects`), its status and
+    /// quarantine recomputed. The rejects must already carry their overrides.
+    public func adding(_ rejects: [Reject], to checked: CheckedReport) -> CheckedReport {
+        guard !rejects.isEmpty else { return checked }
+        return verdict(checked.report, rejects: checked.rejects + rejects)
     }
 
     /// The facts of a checked report that cross-report rules need; nil when it has none.
     public func facts(of report: CheckedReport) -> CrossReportFacts? {
-        nil
+        let metadata = report.header.metadata
+        guard report.status != .failed, let agency = metadata.agency?.trimmedOfSpaces, !agency.isEmpty,
+            let year = metadata.reportYear
+        else { return nil }
+        var cells: [String: Double] = [:]
+        for table in report.report.tables where !report.quarantined.contains(table.name) {
+            for cell in table.cells where Self.isCrossYearCell(table.name, cell) {
+                // A blank carried-over cell means 0 like any detail; "/" and unreadable cells are no fact.
+                guard cell.kind == .number || cell.kind == .blank, let value = cell.summand else { continue }
+                cells[FactKey.make(table.name, cell.rowCode, cell.columnCode)] = value
+            }
+        }
+        guard !cells.isEmpty else { return nil }
+        return CrossReportFacts(
+            reportID: report.header.reportID, sourcePath: report.header.sourcePath, agency: agency, reportYear: year,
+            cells: cells)
     }
 
     /// Cross-report rules (A7, D1) over every report of a run: warnings, grouped by report id.
     public func crossReportRejects(_ facts: [CrossReportFacts]) -> [String: [Reject]] {
-        [:]
+        let byAgencyYear = Dictionary(grouping: facts) { AgencyYear(agency: $0.agency, year: $0.reportYear) }
+        var result: [String: [Reject]] = [:]
+        // Sorted so duplicate reports of one year are compared in the same order every run.
+        for current in facts.sorted(by: { ($0.sourcePath, $0.reportID) < ($1.sourcePath, $1.reportID) }) {
+            // &- because a misread year such as Int.min must not trap.
+            let previousReports = (byAgencyYear[AgencyYear(agency: current.agency, year: current.reportYear &- 1)] ?? [])
+                .sorted { ($0.sourcePath, $0.reportID) < ($1.sourcePath, $1.reportID) }
+            guard !previousReports.isEmpty else { continue }
+            var findings = Findings(reportID: current.reportID, sourcePath: current.sourcePath)
+            for previous in previousReports {
+                for check in ValidateRules.crossYear where isEnabled(check.rule) {
+                    check.evaluate(previous: previous, current: current, findings: &findings)
+                }
+            }
+            let rejects = applyOverrides(findings.rejects)
+            if !rejects.isEmpty { result[current.reportID, default: []].append(contentsOf: rejects) }
+        }
+        return result
+    }
+
+    // MARK: Helpers
+
+    private struct AgencyYear: Hashable {
+        let agency: String
+        let year: Int
+    }
+
+    private static func isCrossYearCell(_ table: TableName, _ cell: ValueCell) -> Bool {
+        switch table {
+        case .applications: return cell.rowCode == "carried_over" || cell.rowCode == "carried_forward"
+        case .activeDisclosure: return ["in_force", "issued", "repealed"].contains(cell.columnCode)
+        case .appeals, .figures: return false
+        }
+    }
+
+    /// Blank totals become derived cells before any check reads the tables.
+    private func checkInput(for report: NormalizedReport) -> CheckInput {
+        func grid(_ name: TableName) -> TableGrid? {
+            guard let table = report.table(name) else { return nil }
+            var grid = TableGrid(table)
+            BlankTotals.derive(&grid)
+            return grid
+        }
+        return CheckInput(
+            report: report, applications: grid(.applications), activeDisclosure: grid(.activeDisclosure),
+            appeals: grid(.appeals), currentYear: config.currentYear)
+    }
+
+    private func isEnabled(_ rule: Rule) -> Bool { config.overrides[rule.id]?.enabled ?? true }
+
+    /// Rule ids are global, so overrides apply to the rejects of every stage, not only this one's.
+    func applyOverrides(_ rejects: [Reject]) -> [Reject] {
+        guard !config.overrides.isEmpty else { return rejects }
+        return rejects.compactMap { reject in
+            guard let override = config.overrides[reject.ruleID] else { return reject }
+            if override.enabled == false { return nil }
+            var reject = reject
+            if let severity = override.severity { reject.severity = severity }
+            return reject
+        }
+    }
+
+    private func verdict(_ report: NormalizedReport, rejects: [Reject]) -> CheckedReport {
+        let quarantined: Set<TableName> =
+            config.onError == .quarantine
+            ? Set(rejects.compactMap { $0.severity == .error ? $0.table : nil }).intersection(Self.quarantinable)
+            : []
+        return CheckedReport(report: report, rejects: rejects, quarantined: quarantined, status: status(report, rejects))
+    }
+
+    private func status(_ report: NormalizedReport, _ rejects: [Reject]) -> ReportStatus {
+        if !report.header.isReadable { return .failed }
+        if rejects.contains(where: { $0.severity == .error }) { return .rejected }
+        return rejects.isEmpty ? .ok : .flagged
     }
 }
 
-/// The catalogue of validation rules, in spec order.
-enum ValidateRules {
-    static let all: [Rule] = []
+extension String {
+    /// The agency name without surrounding spaces, so "江夏区人民政府 " matches across years.
+    fileprivate var trimmedOfSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
 }

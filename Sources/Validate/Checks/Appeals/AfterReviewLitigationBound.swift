@@ -1,0 +1,29 @@
+import NianbaoCore
+
+/// R4: suits after reconsideration come from this year's reconsiderations or earlier years', so they may
+/// exceed this year's reconsideration total; only a count far beyond it is suspicious. "Far" is taken as
+/// more than twice the reconsiderations plus five, so small agencies with one old case stay silent.
+struct AfterReviewLitigationBound: Check {
+    let rule = Rule(
+        id: "R4", stage: .validate, severity: .warning,
+        title: "litigation after reconsideration is not far above this year's reconsiderations (> 2 × review + 5)",
+        spec: "report-formats §3.2")
+
+    static let slack = 5.0
+
+    func evaluate(_ input: CheckInput, findings: inout Findings) {
+        guard let grid = input.appeals,
+            let review = grid.term(row: "review", column: "total"),
+            let afterReview = grid.term(row: "litigation_after_review", column: "total")
+        else { return }
+        let bound = 2 * review.value + Self.slack
+        guard afterReview.value > bound else { return }
+        let line = grid.line("litigation_after_review", "total")
+        findings.add(
+            rule,
+            "R4: litigation_after_review total \(NumberText.format(afterReview.value)) is far above review total "
+                + "\(NumberText.format(review.value))\(NumberText.at(line))",
+            table: .appeals, row: "litigation_after_review", column: "total",
+            expected: "≤ \(NumberText.format(bound))", actual: NumberText.format(afterReview.value), line: line)
+    }
+}

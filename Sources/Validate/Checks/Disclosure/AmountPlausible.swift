@@ -1,0 +1,27 @@
+import NianbaoCore
+
+/// D5: procurement and fee amounts are ≥ 0 with at most four decimals in their unit (report-formats §3.3:
+/// "up to 2–4 decimals"; four keeps 万元 amounts exact to the yuan).
+struct AmountPlausible: Check {
+    let rule = Rule(
+        id: "D5", stage: .validate, severity: .error,
+        title: "amounts (procurement in yuan, fees in 万元) are ≥ 0 with at most 4 decimals",
+        spec: "report-formats §3.3")
+
+    func evaluate(_ input: CheckInput, findings: inout Findings) {
+        guard let grid = input.activeDisclosure else { return }
+        for cell in grid.table.cells where cell.kind == .number && DisclosureCodes.isAmount(cell.columnCode) {
+            guard let value = cell.value else { continue }
+            let scaled = value * 10_000
+            let tooPrecise = abs(scaled) < 1e15 && abs(scaled - Double(Int(scaled))) > 1e-6 * max(1, abs(scaled))
+            guard value < 0 || tooPrecise else { continue }
+            let unit = cell.unit.map { " \($0)" } ?? ""
+            let problem = value < 0 ? "is negative" : "has more than 4 decimals"
+            findings.add(
+                rule,
+                "D5 \(cell.rowCode)/\(cell.columnCode): amount \(NumberText.format(value))\(unit) \(problem)\(NumberText.at(cell.line))",
+                table: .activeDisclosure, row: cell.rowCode, column: cell.columnCode,
+                expected: "≥ 0, ≤ 4 decimals", actual: cell.raw, line: cell.line)
+        }
+    }
+}

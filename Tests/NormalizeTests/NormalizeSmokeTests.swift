@@ -1,6 +1,0 @@
-import Testing
-@testable import Normalize
-
-@Test func normalizeModuleLinks() {
-    #expect(Bool(true))
-}

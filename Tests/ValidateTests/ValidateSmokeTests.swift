@@ -1,6 +1,0 @@
-import Testing
-@testable import Validate
-
-@Test func validateModuleLinks() {
-    #expect(Bool(true))
-}
