@@ -46,7 +46,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "ParquetTests", dependencies: ["Parquet"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
-        .testTarget(name: "ExtractTests", dependencies: ["Extract", "NianbaoCore"]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "NianbaoCore"], exclude: ["Fixtures"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "NianbaoCore"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate", "Normalize", "Extract", "NianbaoCore"]),
         .testTarget(name: "LoadTests", dependencies: ["Load", "NianbaoCore"]),
