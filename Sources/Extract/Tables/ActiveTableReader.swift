@@ -60,6 +60,8 @@ enum ActiveTableReader {
         var saw2019 = false
         for token in tokens where !token.isValue {
             guard let code = column(token.compact) else { continue }
+            // "本年处理决定数量" is 2021 wording; 2019 says "处理决定数量" (report-formats §1.2 rule 1).
+            if code == "decisions" && LabelText.contains(token.compact, s("本年处理决定")) { return .t2021 }
             if columns2021.contains(code) { return .t2021 }
             if columns2019.contains(code) { saw2019 = true }
         }
@@ -98,7 +100,7 @@ enum ActiveTableReader {
                     pending = nil
                 } else {
                     pending = code
-                    rows[code] = rows[code] ?? []
+                    rows[code] = []
                     rowColumns[code] = blockColumns
                 }
             } else if let p = pending, rows[p]?.isEmpty == false {

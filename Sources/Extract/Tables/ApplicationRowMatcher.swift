@@ -115,6 +115,8 @@ enum ApplicationRowMatcher {
         guard label.count <= maxLabelLength, let ordinal = LabelText.leadingOrdinal(label) else { return nil }
         switch ordinal.kind {
         case .section:
+            // A long "三、…" line is a section heading, not the row group "三、本年度办理结果".
+            guard label.count <= 24 else { return nil }
             switch ordinal.value {
             case 1: return ("new_received", nil)
             case 2: return ("carried_over", nil)

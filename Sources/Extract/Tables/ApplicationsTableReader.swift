@@ -99,8 +99,9 @@ enum ApplicationsTableReader {
                 // Already read: a repeated header or a mention further down, not a second row.
                 pending = nil
             } else {
+                // Padding read after a header word that looked like this row is dropped.
                 pending = row
-                if rows[row] == nil { rows[row] = [] }
+                rows[row] = []
             }
         }
         return rows

@@ -26,11 +26,14 @@ enum RowValueResolver {
         var core = tokens.filter { !$0.isPadding }
         let padding = tokens.filter(\.isPadding)
         if core.count > k { return resolveExtra(core, columns: k, identity: identity) }
+        let printed = core
         for pad in padding where core.count < k { core.append(pad) }
         if core.count == k { return RowReading(cells: core) }
-        if !core.isEmpty, core.allSatisfy(\.isDigitRun) {
-            return resolveRunTogether(core, columns: k, identity: identity)
+        // Separators lost between digits: enough digits for every column, fewer cells (issue 3).
+        if !printed.isEmpty, printed.allSatisfy(\.isDigitRun), printed.reduce(0, { $0 + $1.compact.count }) >= k {
+            return resolveRunTogether(printed, columns: k, identity: identity)
         }
+        core = printed
         var reading = RowReading(cells: Array(repeating: nil, count: k))
         let shown = core.map(\.text).joined(separator: " ")
         // report-formats §4.3 L7: blanks were dropped, so positions are unknown, except a total printed last.

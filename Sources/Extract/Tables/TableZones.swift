@@ -45,17 +45,22 @@ struct TableZones: Sendable {
         let lastStart = appealsStart ?? applicationsStart ?? activeStart ?? 0
         let end = heading("五", ["问题", "改进", "其他"], from: lastStart) ?? heading("六", ["其他"], from: lastStart) ?? compact.count
 
+        // A heading line is not part of its table: "三、…" would read as the ordinal of a row group.
+        func body(_ start: Int) -> Int {
+            let c = compact[start]
+            return c.count >= 2 && LabelText.chineseNumeral(c[0]) != nil && c[1] == "、" ? start + 1 : start
+        }
         if let activeStart {
             let activeEnd = applicationsStart ?? appealsStart ?? heading("三", ["申请"], from: activeStart + 1) ?? end
-            if activeEnd > activeStart { active = activeStart..<activeEnd }
+            if activeEnd > body(activeStart) { active = body(activeStart)..<activeEnd }
         }
         if let applicationsStart {
             let applicationsEnd = appealsStart ?? end
-            if applicationsEnd > applicationsStart { applications = applicationsStart..<applicationsEnd }
+            if applicationsEnd > body(applicationsStart) { applications = body(applicationsStart)..<applicationsEnd }
         }
         if let appealsStart {
             let appealsEnd = end > appealsStart ? end : compact.count
-            appeals = appealsStart..<appealsEnd
+            if appealsEnd > body(appealsStart) { appeals = body(appealsStart)..<appealsEnd }
         }
     }
 }
