@@ -48,7 +48,8 @@ struct HTMLTableGrid {
             let rowSpan = min(max(Self.intAttribute(current, "rowspan") ?? 1, 1), Self.maxRowSpan)
             let columnSpan = min(max(Self.intAttribute(current, "colspan") ?? 1, 1), Self.maxColumnSpan)
             // A "|" inside a cell would read as a cell boundary.
-            cells.append((text.trimmingSpaces().replacingOccurrences(of: "|", with: "/"), rowSpan, columnSpan))
+            let cellText = HTMLLineCollector.collapse(text).trimmingSpaces().replacingOccurrences(of: "|", with: "/")
+            cells.append((cellText, rowSpan, columnSpan))
         }
         return Row(line: Int(xmlGetLineNo(tr)), cells: cells)
     }
