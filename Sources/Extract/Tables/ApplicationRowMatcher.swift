@@ -66,7 +66,7 @@ enum ApplicationRowMatcher {
             if entry.needsGroup && group == nil && !startsWithSeven(buffer, from: newStart) { continue }
             var best: Int?
             for word in entry.keywords {
-                if let end = LabelText.lastMatchEnd(buffer, word), end > newStart { best = max(best ?? 0, end) }
+                if let end = LabelText.lastMatchEnd(buffer, word, endingAfter: newStart) { best = max(best ?? 0, end) }
             }
             if let best { found.append(Match(row: entry.row, group: entry.group, end: best)) }
         }

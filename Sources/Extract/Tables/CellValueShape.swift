@@ -10,7 +10,8 @@ enum CellValueShape {
 
     /// True for a value cell; `compact` is the cell text without whitespace.
     static func isValue(_ compact: [Unicode.Scalar]) -> Bool {
-        if compact.isEmpty { return true }
+        guard let first = compact.first else { return true }
+        if LabelText.isDigit(first) { return isNumber(compact) }
         if compact.count <= 3, notApplicable.contains(String(String.UnicodeScalarView(compact))) { return true }
         return isNumber(compact)
     }
@@ -35,8 +36,7 @@ enum CellValueShape {
             }
         }
         if i == c.count { return true }
-        let rest = Array(c[i...])
-        return units.contains(rest)
+        return units.contains { LabelText.equalsTail(c, from: i, $0) }
     }
 
     /// True when the text is only ASCII digits (candidate for a run-together row).
@@ -46,7 +46,9 @@ enum CellValueShape {
 
     /// Page furniture of PDF exports that can sit inside a table: "- 5 -", "第 5 页", "第5页 共12页", "5/12".
     static func isPageFooter(_ c: [Unicode.Scalar]) -> Bool {
-        guard c.count >= 2 else { return false }
+        guard c.count >= 2, let first = c.first,
+            first == "-" || first == "—" || first == "第" || LabelText.isDigit(first)
+        else { return false }
         let digits = c.filter(LabelText.isDigit).count
         guard digits > 0 else { return false }
         if (c.first == "-" || c.first == "—") && (c.last == "-" || c.last == "—") {

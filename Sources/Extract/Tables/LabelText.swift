@@ -27,9 +27,15 @@ enum LabelText {
 
     /// End (exclusive) of the rightmost occurrence of `needle` in `hay`; a "?" in `hay` matches any scalar.
     static func lastMatchEnd(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Int? {
+        lastMatchEnd(hay, needle, endingAfter: needle.count - 1)
+    }
+
+    /// As `lastMatchEnd(_:_:)`, only for matches that end after index `minimumEnd` (the newest label of a buffer).
+    static func lastMatchEnd(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar], endingAfter minimumEnd: Int) -> Int? {
         guard !needle.isEmpty, hay.count >= needle.count else { return nil }
         var start = hay.count - needle.count
-        while start >= 0 {
+        let lowest = max(0, minimumEnd - needle.count + 1)
+        while start >= lowest {
             var wildcards = 0
             var ok = true
             for j in 0..<needle.count {
@@ -54,7 +60,16 @@ enum LabelText {
     }
 
     static func hasPrefix(_ hay: [Unicode.Scalar], _ prefix: [Unicode.Scalar]) -> Bool {
-        hay.count >= prefix.count && Array(hay[0..<prefix.count]) == prefix
+        guard hay.count >= prefix.count else { return false }
+        for i in 0..<prefix.count where hay[i] != prefix[i] { return false }
+        return true
+    }
+
+    /// True when `hay` from `start` on equals `tail` exactly.
+    static func equalsTail(_ hay: [Unicode.Scalar], from start: Int, _ tail: [Unicode.Scalar]) -> Bool {
+        guard hay.count - start == tail.count else { return false }
+        for i in 0..<tail.count where hay[start + i] != tail[i] { return false }
+        return true
     }
 
     private static let chineseDigits: [Unicode.Scalar] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]

@@ -18,9 +18,12 @@ enum TemplateDetector {
     static func detect(_ text: CleanText, tables: [ExtractedTable], reportYear: Int?) -> Template {
         let active = tables.first { $0.name == .activeDisclosure }?.template
         let applications = tables.first { $0.name == .applications }?.template
-        let lines = text.lines.map { LabelText.compact($0.text) }
+        // Compacted only when a rule needs the text: most template reports are decided by their tables.
+        var compacted: [[Unicode.Scalar]]?
         func mentions(_ list: [[Unicode.Scalar]]) -> Bool {
-            lines.contains { line in list.contains { LabelText.contains(line, $0) } }
+            let lines = compacted ?? text.lines.map { LabelText.compact($0.text) }
+            compacted = lines
+            return lines.contains { line in list.contains { LabelText.contains(line, $0) } }
         }
         // Rules 1–2: active-disclosure columns, from the table or, failing that, the text.
         let activeShape = active ?? (mentions(vocabulary2021) ? .t2021 : mentions(vocabulary2019) ? .t2019 : nil)

@@ -103,6 +103,8 @@ extension StringProtocol {
         func isSpace(_ s: Unicode.Scalar) -> Bool {
             s == " " || s == "\t" || s == "\u{A0}" || s == "\u{3000}" || s == "\r" || s == "\n"
         }
+        // Cleaned lines and most cells have nothing to trim.
+        if let head = scalars.first, let tail = scalars.last, !isSpace(head), !isSpace(tail) { return String(self) }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }),
             let last = scalars.lastIndex(where: { !isSpace($0) })
         else { return "" }
