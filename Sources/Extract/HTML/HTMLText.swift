@@ -1,12 +1,38 @@
+import CLibXML2
 import NianbaoCore
 
-/// Turns an HTML page into text lines; tables become one line per row with cells joined by " | ".
+/// Turns an HTML page into text lines (report-formats §4.3 L1): block elements become lines, each table row
+/// becomes one line with its cells joined by " | " after rowspan/colspan are expanded into a full grid, so a
+/// spanned label repeats on every row it covers. Line numbers are the source lines libxml2 reports.
 enum HTMLText {
+    /// Markers looked for in the first bytes; scraped text files never start with markup.
+    private static let markers = ["<html", "<!doctype html", "<body", "<table", "<div", "<p>", "<p ", "<tr", "<meta", "<head"]
+
     static func looksLikeHTML(_ text: String) -> Bool {
-        false
+        var prefix = [UInt8]()
+        prefix.reserveCapacity(4096)
+        for byte in text.utf8.prefix(4096) {
+            prefix.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        let head = String(decoding: prefix, as: UTF8.self)
+        return markers.contains { head.contains($0) }
     }
 
     static func lines(from html: String) -> [TextLine] {
-        TextLines.split(html)
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        var bytes = Array(html.utf8)
+        guard !bytes.isEmpty else { return [] }
+        let document: htmlDocPtr? = bytes.withUnsafeMutableBufferPointer { buffer -> htmlDocPtr? in
+            guard let base = buffer.baseAddress else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlReadMemory($0, Int32(clamping: buffer.count), nil, "UTF-8", options)
+            }
+        }
+        guard let document else { return TextLines.split(html) }
+        defer { xmlFreeDoc(document) }
+        var collector = HTMLLineCollector()
+        if let root = xmlDocGetRootElement(document) { collector.walk(root) }
+        collector.flush()
+        return collector.lines
     }
 }

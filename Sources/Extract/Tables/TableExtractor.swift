@@ -3,13 +3,25 @@ import NianbaoCore
 /// Extracts the section 二, 三 and 四 template tables from cleaned text (report-formats §2, §4.3–4.5).
 enum TableExtractor {
     static func extract(_ text: CleanText, reportYear: Int?, findings: inout Findings) -> [ExtractedTable] {
-        []
-    }
-}
-
-/// Decides the template generation of a document (report-formats §1.2).
-enum TemplateDetector {
-    static func detect(_ text: CleanText, tables: [ExtractedTable], reportYear: Int?) -> Template {
-        .unknown
+        let zones = TableZones(text.lines)
+        var tables: [ExtractedTable] = []
+        if let zone = zones.active,
+            let table = ActiveTableReader.read(ZoneTokenizer.tokens(text.lines[zone]), reportYear: reportYear, findings: &findings)
+        {
+            tables.append(table)
+        }
+        if let zone = zones.applications,
+            let table = ApplicationsTableReader.read(ZoneTokenizer.tokens(text.lines[zone]), findings: &findings)
+        {
+            tables.append(table)
+        }
+        if let zone = zones.appeals {
+            // The appeals table has one shape in both templates: it takes the report's template.
+            let template = TemplateDetector.detect(text, tables: tables, reportYear: reportYear)
+            if let table = AppealsTableReader.read(ZoneTokenizer.tokens(text.lines[zone]), template: template, findings: &findings) {
+                tables.append(table)
+            }
+        }
+        return tables
     }
 }

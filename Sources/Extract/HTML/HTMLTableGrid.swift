@@ -1,0 +1,119 @@
+import CLibXML2
+import NianbaoCore
+
+/// One HTML table expanded into a grid: a cell with rowspan/colspan fills every slot it covers
+/// (report-formats §4.3 L1), so each row line carries its spanned labels.
+struct HTMLTableGrid {
+    private struct Row {
+        var line: Int
+        var cells: [(text: String, rows: Int, columns: Int)]
+    }
+
+    private var rows: [Row] = []
+    /// Spans beyond these are markup errors; clamping keeps a hostile page from allocating a huge grid.
+    static let maxColumnSpan = 64
+    static let maxRowSpan = 500
+
+    init(table: xmlNodePtr) {
+        collectRows(table)
+    }
+
+    /// `<tr>` elements of this table (through thead/tbody/tfoot), not of nested tables.
+    private mutating func collectRows(_ node: xmlNodePtr) {
+        var child = node.pointee.children
+        while let current = child {
+            defer { child = current.pointee.next }
+            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+            switch HTMLLineCollector.name(current) {
+            case "tr":
+                rows.append(readRow(current))
+            case "thead", "tbody", "tfoot":
+                collectRows(current)
+            default:
+                continue
+            }
+        }
+    }
+
+    private func readRow(_ tr: xmlNodePtr) -> Row {
+        var cells: [(String, Int, Int)] = []
+        var child = tr.pointee.children
+        while let current = child {
+            defer { child = current.pointee.next }
+            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+            let name = HTMLLineCollector.name(current)
+            guard name == "td" || name == "th" else { continue }
+            var text = ""
+            Self.appendText(of: current, to: &text)
+            let rowSpan = min(max(Self.intAttribute(current, "rowspan") ?? 1, 1), Self.maxRowSpan)
+            let columnSpan = min(max(Self.intAttribute(current, "colspan") ?? 1, 1), Self.maxColumnSpan)
+            // A "|" inside a cell would read as a cell boundary.
+            let cellText = HTMLLineCollector.collapse(text).trimmingSpaces().replacingOccurrences(of: "|", with: "/")
+            cells.append((cellText, rowSpan, columnSpan))
+        }
+        return Row(line: Int(xmlGetLineNo(tr)), cells: cells)
+    }
+
+    /// Cell text: `<br>` and block children become spaces, scripts are dropped, nested tables flattened.
+    private static func appendText(of node: xmlNodePtr, to text: inout String) {
+        var child = node.pointee.children
+        while let current = child {
+            defer { child = current.pointee.next }
+            switch current.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { text += HTMLLineCollector.collapse(String(cString: content)) }
+            case XML_ELEMENT_NODE:
+                let name = HTMLLineCollector.name(current)
+                if HTMLLineCollector.skipped.contains(name) { continue }
+                if name == "br" || HTMLLineCollector.blocks.contains(name) { text += " " }
+                appendText(of: current, to: &text)
+                if HTMLLineCollector.blocks.contains(name) { text += " " }
+            default:
+                continue
+            }
+        }
+    }
+
+    /// The attribute's integer value, read from the attribute's text children (no allocation to free).
+    private static func intAttribute(_ node: xmlNodePtr, _ name: String) -> Int? {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            defer { attribute = current.pointee.next }
+            guard let attrName = current.pointee.name, String(cString: attrName).lowercased() == name else { continue }
+            var value = ""
+            var child = current.pointee.children
+            while let text = child {
+                if let content = text.pointee.content { value += String(cString: content) }
+                child = text.pointee.next
+            }
+            let digits = value.unicodeScalars.prefix { $0.value >= 0x30 && $0.value <= 0x39 }
+            return Int(String(String.UnicodeScalarView(digits.drop { _ in false })).trimmingSpaces())
+        }
+        return nil
+    }
+
+    /// One line per row, cells joined by " | ", spans repeated into every slot.
+    func lines() -> [TextLine] {
+        var grid: [[String?]] = Array(repeating: [], count: rows.count)
+        for (r, row) in rows.enumerated() {
+            var column = 0
+            for cell in row.cells {
+                while column < grid[r].count, grid[r][column] != nil { column += 1 }
+                let lastRow = min(r + cell.rows, rows.count)
+                for rr in r..<lastRow {
+                    let needed = column + cell.columns
+                    if grid[rr].count < needed { grid[rr].append(contentsOf: Array(repeating: nil, count: needed - grid[rr].count)) }
+                    for cc in column..<needed { grid[rr][cc] = cell.text }
+                }
+                column += cell.columns
+            }
+        }
+        var out: [TextLine] = []
+        for (r, row) in rows.enumerated() {
+            let cells = grid[r].map { $0 ?? "" }
+            guard cells.contains(where: { !$0.isEmpty }) else { continue }
+            out.append(TextLine(number: row.line, text: cells.joined(separator: " | ")))
+        }
+        return out
+    }
+}

@@ -1,0 +1,152 @@
+import NianbaoCore
+
+/// Reads the section 二 第二十条 tables (report-formats §2.1–2.2): caption rows open a block, header cells name
+/// its columns, item labels start rows. The template follows the column labels (§1.2 rules 1–2).
+enum ActiveTableReader {
+    private static func s(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
+
+    /// Column label keyword → column code, for both templates.
+    static let columnKeywords: [(keyword: [Unicode.Scalar], code: String)] = [
+        ("新制作", "new_made"), ("新公开", "new_published"), ("公开总数", "total_published"),
+        ("上一年项目", "prev_year_items"), ("上年项目", "prev_year_items"), ("增/减", "change"), ("增减", "change"),
+        ("处理决定", "decisions"), ("采购项目", "projects"), ("采购总金额", "amount"), ("总金额", "amount"),
+        ("制发件数", "issued"), ("废止件数", "repealed"), ("现行有效", "in_force"), ("收费金额", "amount_10k_yuan"),
+    ].map { (s($0.0), $0.1) }
+
+    static let columns2021: Set<String> = ["issued", "repealed", "in_force", "amount_10k_yuan"]
+    static let columns2019: Set<String> = ["new_made", "new_published", "total_published", "prev_year_items", "change", "projects", "amount"]
+
+    /// Default columns per template and item, used when a block header could not be read.
+    static let defaults2019: [String: [String]] = [
+        "regulations": ["new_made", "new_published", "total_published"],
+        "normative_documents": ["new_made", "new_published", "total_published"],
+        "licensing": ["prev_year_items", "change", "decisions"],
+        "other_mgmt_services": ["prev_year_items", "change", "decisions"],
+        "penalty": ["prev_year_items", "change", "decisions"],
+        "coercion": ["prev_year_items", "change", "decisions"],
+        "fees": ["prev_year_items", "change"],
+        "central_procurement": ["projects", "amount"],
+    ]
+    static let defaults2021: [String: [String]] = [
+        "regulations": ["issued", "repealed", "in_force"],
+        "normative_documents": ["issued", "repealed", "in_force"],
+        "licensing": ["decisions"],
+        "penalty": ["decisions"],
+        "coercion": ["decisions"],
+        "fees": ["amount_10k_yuan"],
+    ]
+
+    /// The item a label names, if it is a short table label.
+    static func item(_ label: [Unicode.Scalar]) -> String? {
+        guard label.count <= 24, !LabelText.contains(label, s("第二十条")), !LabelText.contains(label, s("信息内容")) else { return nil }
+        if LabelText.contains(label, s("规范性文件")) { return "normative_documents" }
+        if LabelText.contains(label, s("规章")) { return "regulations" }
+        if LabelText.contains(label, s("行政许可")) { return "licensing" }
+        if LabelText.contains(label, s("对外管理")) { return "other_mgmt_services" }
+        if LabelText.contains(label, s("行政处罚")) { return "penalty" }
+        if LabelText.contains(label, s("行政强制")) { return "coercion" }
+        if LabelText.contains(label, s("事业性收费")) { return "fees" }
+        if LabelText.contains(label, s("集中采购")) { return "central_procurement" }
+        return nil
+    }
+
+    static func column(_ label: [Unicode.Scalar]) -> String? {
+        guard label.count <= 30 else { return nil }
+        return columnKeywords.first { LabelText.contains(label, $0.keyword) }?.code
+    }
+
+    /// 2021 or 2019 by column labels, then by items only the 2019 template has, then by year.
+    static func template(_ tokens: [CellToken], reportYear: Int?) -> Template? {
+        var saw2019 = false
+        for token in tokens where !token.isValue {
+            guard let code = column(token.compact) else { continue }
+            // "本年处理决定数量" is 2021 wording; 2019 says "处理决定数量" (report-formats §1.2 rule 1).
+            if code == "decisions" && LabelText.contains(token.compact, s("本年处理决定")) { return .t2021 }
+            if columns2021.contains(code) { return .t2021 }
+            if columns2019.contains(code) { saw2019 = true }
+        }
+        if saw2019 { return .t2019 }
+        return nil
+    }
+
+    static func read(_ tokens: [CellToken], reportYear: Int?, findings: inout Findings) -> ExtractedTable? {
+        let headerTemplate = template(tokens, reportYear: reportYear)
+        var rows: [String: [CellToken]] = [:]
+        var rowColumns: [String: [String]] = [:]
+        var blockColumns: [String] = []
+        var pending: String?
+        var inHeader = false
+        for token in tokens {
+            if token.isValue {
+                if let pending { rows[pending, default: []].append(token) }
+                continue
+            }
+            if LabelText.contains(token.compact, s("第二十条")) || LabelText.contains(token.compact, s("信息内容")) {
+                if LabelText.contains(token.compact, s("第二十条")) { blockColumns = [] }
+                inHeader = true
+                pending = nil
+                continue
+            }
+            if let code = column(token.compact) {
+                if !inHeader { blockColumns = [] }
+                inHeader = true
+                if blockColumns.last != code { blockColumns.append(code) }
+                pending = nil
+                continue
+            }
+            inHeader = false
+            if let code = item(token.compact) {
+                if let existing = rows[code], existing.contains(where: { !$0.isPadding }) {
+                    pending = nil
+                } else {
+                    pending = code
+                    rows[code] = []
+                    rowColumns[code] = blockColumns
+                }
+            } else if let p = pending, rows[p]?.isEmpty == false {
+                pending = nil
+            }
+        }
+        guard !rows.isEmpty else { return nil }
+        let only2019 = rows["other_mgmt_services"] != nil || rows["central_procurement"] != nil
+        guard let template = headerTemplate ?? (only2019 ? .t2019 : nil) ?? yearTemplate(reportYear) else { return nil }
+        // Without any column header this is prose naming an item, not a table.
+        guard headerTemplate != nil || rows.values.contains(where: { !$0.isEmpty }) && only2019 else { return nil }
+        let defaults = template == .t2021 ? defaults2021 : defaults2019
+        let allowed = template == .t2021 ? columns2021.union(["decisions"]) : columns2019.union(["decisions"])
+
+        var cells: [RawCell] = []
+        var missing: [String] = []
+        for item in Codes.activeItems.map(\.code) {
+            guard let itemDefaults = defaults[item] else { continue }
+            guard let tokens = rows[item], !tokens.isEmpty else {
+                missing.append(item)
+                continue
+            }
+            let header = rowColumns[item] ?? []
+            let columns = !header.isEmpty && header.allSatisfy(allowed.contains) ? header : itemDefaults
+            let reading = RowValueResolver.resolve(tokens, columns: columns.count, identity: .none)
+            for note in reading.notes {
+                findings.add(
+                    note.rule, note.message, table: .activeDisclosure, row: item, expected: note.expected,
+                    actual: note.actual, line: note.line)
+            }
+            for (i, column) in columns.enumerated() {
+                let cell = reading.cells[i]
+                cells.append(RawCell(rowCode: item, columnCode: column, raw: cell?.text ?? "", line: cell?.line))
+            }
+        }
+        guard !cells.isEmpty else { return nil }
+        if !missing.isEmpty {
+            findings.add(
+                TableRules.tableIncomplete, "active-disclosure table lacks rows: \(missing.joined(separator: ", "))",
+                table: .activeDisclosure, expected: "\(defaults.count) rows", actual: "\(defaults.count - missing.count) rows")
+        }
+        return ExtractedTable(name: .activeDisclosure, template: template, cells: cells)
+    }
+
+    private static func yearTemplate(_ year: Int?) -> Template? {
+        guard let year else { return nil }
+        return year >= 2021 ? .t2021 : .t2019
+    }
+}

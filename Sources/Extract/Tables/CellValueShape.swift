@@ -1,0 +1,65 @@
+/// Tells a value cell from a label cell (report-formats §4.4): a value is a number with optional sign, thousands
+/// separators, decimals and unit, a "not applicable" mark, 无/零/空, or blank. Anything else is a label.
+enum CellValueShape {
+    private static let notApplicable: Set<String> = [
+        "/", "//", "\\", "-", "--", "---", "—", "——", "–", "─", "一一", "空", "无", "零", "N/A", "n/a", "NA", "×", "*",
+    ]
+    private static let units: [[Unicode.Scalar]] = ["万元", "亿元", "人次", "元", "万", "亿", "件", "条", "项", "个", "次", "篇", "宗", "起", "份", "%", "人"]
+        .map { Array($0.unicodeScalars) }
+    private static let signs: [[Unicode.Scalar]] = ["减少", "增加", "减", "增", "+", "-", "—"].map { Array($0.unicodeScalars) }
+
+    /// True for a value cell; `compact` is the cell text without whitespace.
+    static func isValue(_ compact: [Unicode.Scalar]) -> Bool {
+        guard let first = compact.first else { return true }
+        if LabelText.isDigit(first) { return isNumber(compact) }
+        if compact.count <= 3, notApplicable.contains(String(String.UnicodeScalarView(compact))) { return true }
+        return isNumber(compact)
+    }
+
+    static func isNumber(_ c: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        for sign in signs where LabelText.hasPrefix(c, sign) && c.count > sign.count {
+            i = sign.count
+            break
+        }
+        guard i < c.count, LabelText.isDigit(c[i]) else { return false }
+        var sawDot = false
+        while i < c.count {
+            let s = c[i]
+            if LabelText.isDigit(s) || s == "," {
+                i += 1
+            } else if s == "." && !sawDot {
+                sawDot = true
+                i += 1
+            } else {
+                break
+            }
+        }
+        if i == c.count { return true }
+        return units.contains { LabelText.equalsTail(c, from: i, $0) }
+    }
+
+    /// True when the text is only ASCII digits (candidate for a run-together row).
+    static func isDigitRun(_ c: [Unicode.Scalar]) -> Bool {
+        !c.isEmpty && c.allSatisfy(LabelText.isDigit)
+    }
+
+    /// Page furniture of PDF exports that can sit inside a table: "- 5 -", "第 5 页", "第5页 共12页", "5/12".
+    static func isPageFooter(_ c: [Unicode.Scalar]) -> Bool {
+        guard c.count >= 2, let first = c.first,
+            first == "-" || first == "—" || first == "第" || LabelText.isDigit(first)
+        else { return false }
+        let digits = c.filter(LabelText.isDigit).count
+        guard digits > 0 else { return false }
+        if (c.first == "-" || c.first == "—") && (c.last == "-" || c.last == "—") {
+            return c.dropFirst().dropLast().allSatisfy { LabelText.isDigit($0) || $0 == "-" || $0 == "—" }
+        }
+        if c.first == "第" && c.contains("页") {
+            return c.allSatisfy { LabelText.isDigit($0) || $0 == "第" || $0 == "页" || $0 == "共" || $0 == "," || $0 == "/" }
+        }
+        if let slash = c.firstIndex(of: "/"), slash > 0, slash < c.count - 1 {
+            return c.allSatisfy { LabelText.isDigit($0) || $0 == "/" } && c.filter({ $0 == "/" }).count == 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,99 @@
+/// Scalar-level matching of table labels after `TextCleaner` (report-formats §4.1–4.2). Labels are compared
+/// with whitespace and quote marks removed, and a "?" in the text stands for one lost character.
+enum LabelText {
+    /// The text without whitespace and quote marks: "3.危及 “三安全一稳定”" → "3.危及三安全一稳定".
+    static func compact<S: StringProtocol>(_ text: S) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.unicodeScalars.count)
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D,
+                0x300E, 0x300F, 0x200B, 0xFEFF:
+                continue
+            default:
+                out.append(s)
+            }
+        }
+        return out
+    }
+
+    static func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
+
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) || (0xF900...0xFAFF).contains(s.value)
+    }
+
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    /// End (exclusive) of the rightmost occurrence of `needle` in `hay`; a "?" in `hay` matches any scalar.
+    static func lastMatchEnd(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Int? {
+        lastMatchEnd(hay, needle, endingAfter: needle.count - 1)
+    }
+
+    /// As `lastMatchEnd(_:_:)`, only for matches that end after index `minimumEnd` (the newest label of a buffer).
+    static func lastMatchEnd(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar], endingAfter minimumEnd: Int) -> Int? {
+        guard !needle.isEmpty, hay.count >= needle.count else { return nil }
+        var start = hay.count - needle.count
+        let lowest = max(0, minimumEnd - needle.count + 1)
+        while start >= lowest {
+            var wildcards = 0
+            var ok = true
+            for j in 0..<needle.count {
+                let h = hay[start + j]
+                if h == needle[j] { continue }
+                // One lost character per keyword is tolerated, never a keyword made of "?" alone.
+                if h == "?" && wildcards == 0 && needle.count > 2 {
+                    wildcards += 1
+                    continue
+                }
+                ok = false
+                break
+            }
+            if ok { return start + needle.count }
+            start -= 1
+        }
+        return nil
+    }
+
+    static func contains(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+        lastMatchEnd(hay, needle) != nil
+    }
+
+    static func hasPrefix(_ hay: [Unicode.Scalar], _ prefix: [Unicode.Scalar]) -> Bool {
+        guard hay.count >= prefix.count else { return false }
+        for i in 0..<prefix.count where hay[i] != prefix[i] { return false }
+        return true
+    }
+
+    /// True when `hay` from `start` on equals `tail` exactly.
+    static func equalsTail(_ hay: [Unicode.Scalar], from start: Int, _ tail: [Unicode.Scalar]) -> Bool {
+        guard hay.count - start == tail.count else { return false }
+        for i in 0..<tail.count where hay[start + i] != tail[i] { return false }
+        return true
+    }
+
+    private static let chineseDigits: [Unicode.Scalar] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    /// Value 1–10 of a Chinese numeral scalar.
+    static func chineseNumeral(_ s: Unicode.Scalar) -> Int? {
+        chineseDigits.firstIndex(of: s).map { $0 + 1 }
+    }
+
+    /// A leading ordinal: "一、" → (.section, 1); "(三)" → (.paren, 3); "2." "2、" "(2)" → (.arabic, 2).
+    enum OrdinalKind { case section, paren, arabic }
+
+    static func leadingOrdinal(_ c: [Unicode.Scalar]) -> (kind: OrdinalKind, value: Int)? {
+        guard let first = c.first else { return nil }
+        if let n = chineseNumeral(first), c.count >= 2, c[1] == "、" || c[1] == "." || c[1] == "," {
+            return (.section, n)
+        }
+        if first == "(" || first == "（", c.count >= 3, c[2] == ")" || c[2] == "）" {
+            if let n = chineseNumeral(c[1]) { return (.paren, n) }
+            if isDigit(c[1]) { return (.arabic, Int(c[1].value - 0x30)) }
+        }
+        if isDigit(first), c.count >= 2, c[1] == "." || c[1] == "、" || c[1] == "," {
+            return (.arabic, Int(first.value - 0x30))
+        }
+        return nil
+    }
+}

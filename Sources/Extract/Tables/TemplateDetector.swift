@@ -1,0 +1,74 @@
+import NianbaoCore
+
+/// Decides the template generation of a document (report-formats §1.2): rules in order, tables first.
+enum TemplateDetector {
+    private static func words(_ list: [String]) -> [[Unicode.Scalar]] { list.map { Array($0.unicodeScalars) } }
+
+    static let vocabulary2021 = words(["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"])
+    static let vocabulary2019 = words([
+        "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "其他对外管理服务事项", "第二十条第(九)项",
+        "政府集中采购", "采购项目数量",
+    ])
+    static let applicationVocabulary = words(["本年新收政府信息公开申请数量", "三安全一稳定", "本机关不掌握相关政府信息", "结转下年度继续办理"])
+    static let oldVocabulary = words([
+        "同意公开", "同意部分公开", "不同意公开", "信息不存在", "非本机关", "非本部门掌握", "申请内容不明确", "收费及减免", "概述",
+        "需要说明的事项与附表",
+    ])
+
+    static func detect(_ text: CleanText, tables: [ExtractedTable], reportYear: Int?) -> Template {
+        let active = tables.first { $0.name == .activeDisclosure }?.template
+        let applications = tables.first { $0.name == .applications }?.template
+        // Compacted only when a rule needs the text: most template reports are decided by their tables.
+        var compacted: [[Unicode.Scalar]]?
+        func mentions(_ list: [[Unicode.Scalar]]) -> Bool {
+            let lines = compacted ?? text.lines.map { LabelText.compact($0.text) }
+            compacted = lines
+            return lines.contains { line in list.contains { LabelText.contains(line, $0) } }
+        }
+        // Rules 1–2: active-disclosure columns, from the table or, failing that, the text.
+        let activeShape = active ?? (mentions(vocabulary2021) ? .t2021 : mentions(vocabulary2019) ? .t2019 : nil)
+        if let activeShape {
+            if let applications, applications != activeShape { return .hybrid }
+            return activeShape
+        }
+        let year = reportYear ?? yearFromTitle(text.lines)
+        // Rule 3: application table without active columns.
+        if let applications {
+            // Some template tables in a 2019–2020 report without its section 二 table: a hybrid.
+            if applications == .t2019, let year, (2019...2020).contains(year) { return .hybrid }
+            if applications == .t2021 { return .t2021 }
+            if let year { return year >= 2021 ? .t2021 : .t2019 }
+            return applications
+        }
+        if mentions(applicationVocabulary) {
+            if let year { return year >= 2021 ? .t2021 : .t2019 }
+        }
+        // Rule 4: the notice the report cites.
+        if mentions(words(["〔2021〕30号", "[2021]30号", "(2021)30号"])) { return .t2021 }
+        if mentions(words(["〔2019〕60号", "[2019]60号", "(2019)60号"])) { return .t2019 }
+        // Rule 5: pre-2019 vocabulary, or the 2007 regulation cited without its 2019 revision.
+        if mentions(oldVocabulary) || mentions(words(["第492号"])) && !mentions(words(["第711号"])) { return .pre2019 }
+        // Rule 6: the year.
+        guard let year else { return .unknown }
+        if year <= 2018 { return .pre2019 }
+        return year <= 2020 ? .t2019 : .t2021
+    }
+
+    /// "2015年度…报告" in the first lines, for when metadata has no year.
+    static func yearFromTitle(_ lines: [TextLine]) -> Int? {
+        for line in lines.prefix(6) where line.text.contains("报告") || line.text.contains("年报") {
+            let scalars = Array(line.text.unicodeScalars)
+            var i = 0
+            while i + 4 < scalars.count {
+                if scalars[i..<i + 4].allSatisfy(LabelText.isDigit), scalars[i + 4] == "年",
+                    i == 0 || !LabelText.isDigit(scalars[i - 1]),
+                    let year = Int(String(String.UnicodeScalarView(scalars[i..<i + 4]))), (2007...2099).contains(year)
+                {
+                    return year
+                }
+                i += 1
+            }
+        }
+        return nil
+    }
+}
