@@ -198,3 +198,97 @@ struct EndToEndTests {
         return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
     }
 }
+
+/// Hand-written expectations for the bundled seeds, read from the reports themselves (issue 2, issue 5).
+@Suite("seed reports through the whole pipeline", .serialized)
+struct SeedRunTests {
+    @Test func reportsTableHoldsTheMetadataAReaderWouldWriteDown() throws {
+        let dir = try Harness.tempDir("seed-meta")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let archive = try Harness.seedArchive(in: dir)
+        #expect(try Harness.runPipeline(dir, archive: archive).status == 0)
+        let rows = try Harness.duckdb("""
+            select source_path, encoding, script, template, agency, report_year, published_date, status, n_errors
+            from read_parquet('\(dir.path)/out/reports/*.parquet') order by source_path
+            """)
+        #expect(rows == [
+            // 000: traditional; "現將金臺區人民政府2017年度…"; "統計時限自2017年1月1日"; signed "2018年1月9日", no page date.
+            ["000_9f31b223519cc5ad.txt", "utf-8", "traditional", "pre2019", "金台区人民政府", "2017", "2018-01-09", "ok", "0"],
+            // 001: title "遂宁经济技术开发区管理委员会"; 2019 template (本年新制作数量); signed "2020年1月20日".
+            ["001_21879049c23c2b1b.txt", "utf-8", "simplified", "2019", "遂宁经济技术开发区管理委员会", "2019", "2020-01-20", "flagged", "0"],
+            // 002: 2021 active columns with the single （六） row (hybrid); "發布日期:2022-02-18 15:15".
+            ["002_cbaa75f9e60907ca.txt", "utf-8", "traditional", "hybrid", "江夏区人民政府", "2021", "2022-02-18", "ok", "0"],
+            // 003: "2015年度铁山区政府信息公开工作报告", "发布时间:2016-01-28".
+            ["003_bcaed67771fabe68.txt", "utf-8", "simplified", "pre2019", "铁山区人民政府", "2015", "2016-01-28", "ok", "0"],
+            // 004: "威海市文登区政务服务中心2016年…", "发布日期:2017-01-21 10:24:00".
+            ["004_860089b39a16652d.txt", "utf-8", "simplified", "pre2019", "威海市文登区政务服务中心", "2016", "2017-01-21", "ok", "0"],
+        ])
+        // Seed 001's only findings are what the report really gets wrong: the "00" cell and 679 of 915 listed.
+        let rejects = try Harness.duckdb("select source_path, rule_id, severity from read_parquet('\(dir.path)/out/rejects/*.parquet') order by all")
+        #expect(rejects == [
+            ["001_21879049c23c2b1b.txt", "partial_breakdown", "warning"], ["001_21879049c23c2b1b.txt", "typo_leading_zero", "warning"],
+        ])
+        // Seed 002 line 38: "一、本年新收政府信息公开申请数量 | 156 | 2 | 0 | 0 | 2 | 0 | 160".
+        let received = try Harness.duckdb("""
+            select column_code, value, line from read_parquet('\(dir.path)/out/applications/*.parquet') a
+            join read_parquet('\(dir.path)/out/reports/*.parquet') r using (report_id)
+            where r.source_path like '002_%' and row_code = 'new_received' order by line, column_code
+            """)
+        #expect(Set(received.map { "\($0[0])=\($0[1])" }) == [
+            "natural_person=156", "commercial=2", "research=0", "social_welfare=0", "legal_service=2", "other_org=0", "total=160",
+        ])
+        // Seed 002 appeals line: "5 | 0 | 5 | 3 | 13 | 0 | 0 | 0 | 3 | 3 | 0 | 0 | 0 | 0 | 0".
+        let review = try Harness.duckdb("""
+            select outcome_code, value from read_parquet('\(dir.path)/out/appeals/*.parquet') a
+            join read_parquet('\(dir.path)/out/reports/*.parquet') r using (report_id)
+            where r.source_path like '002_%' and group_code = 'review'
+            """)
+        #expect(review == [["upheld", "5"], ["corrected", "0"], ["other", "5"], ["pending", "3"], ["total", "13"]])
+    }
+
+    @Test func gb18030AndBig5CopiesAreDecodedAndRecorded() throws {
+        let dir = try Harness.tempDir("encodings")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let archive = try Harness.seedArchive(in: dir)
+        let fixtures = Harness.packageRoot.appendingPathComponent("Tests/ExtractTests/Fixtures/encodings")
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) where name.contains("gb18030") || name.contains("big5") {
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: archive.appendingPathComponent("legacy-\(name)"))
+        }
+        #expect(try Harness.runPipeline(dir, archive: archive).status == 0)
+        let rows = try Harness.duckdb("""
+            select encoding, status from read_parquet('\(dir.path)/out/reports/*.parquet') where source_path like 'legacy-%' order by encoding
+            """)
+        #expect(rows.map(\.[0]) == ["big5", "gb18030"])
+        #expect(rows.allSatisfy { $0[1] != "failed" })
+    }
+
+    @Test func oneChangedCellQuarantinesThatReportsApplicationsOnly() throws {
+        let dir = try Harness.tempDir("quarantine")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let archive = try Harness.seedArchive(in: dir)
+        let seed = archive.appendingPathComponent("002_cbaa75f9e60907ca.txt")
+        var text = try String(contentsOf: seed, encoding: .utf8)
+        let original = "數(shù)量 | 156 | 2 |"
+        #expect(text.contains(original))
+        text = text.replacingOccurrences(of: original, with: "數(shù)量 | 157 | 2 |")
+        try Data(text.utf8).write(to: seed)
+        #expect(try Harness.runPipeline(dir, archive: archive).status == 0)
+        let out = dir.appendingPathComponent("out").path
+        let rules = try Harness.duckdb("select distinct rule_id from read_parquet('\(out)/rejects/*.parquet') where source_path like '002_%' and severity = 'error' order by 1")
+        #expect(rules == [["A1"], ["A4"]])
+        let status = try Harness.duckdb("select status from read_parquet('\(out)/reports/*.parquet') where source_path like '002_%'")
+        #expect(status == [["rejected"]])
+        let quarantined = try Harness.duckdb("""
+            select count(*), count(distinct report_id) from read_parquet('\(out)/quarantine/applications/*.parquet')
+            """)
+        #expect(quarantined == [["161", "1"]])
+        // The other template report (001) keeps its clean applications table; 002's active and appeals tables stay clean too.
+        let clean = try Harness.duckdb("""
+            select r.source_path, count(*) from read_parquet('\(out)/applications/*.parquet') a
+            join read_parquet('\(out)/reports/*.parquet') r using (report_id) group by 1 order by 1
+            """)
+        #expect(clean == [["001_21879049c23c2b1b.txt", "161"]])
+        let appeals = try Harness.duckdb("select count(*) from read_parquet('\(out)/appeals/*.parquet')")
+        #expect(appeals == [["30"]])
+    }
+}
