@@ -159,3 +159,19 @@ struct BadMetadataTests {
         #expect(validator.crossReportRejects(facts).isEmpty)
     }
 }
+
+/// Regression: 43.66 × 10,000 is 436599.99999999994 in binary floating point; truncating it made D5 call an
+/// ordinary two-decimal 万元 fee "more than 4 decimals" (found on the synthetic benchmark archive).
+@Suite("D5 decimals")
+struct AmountDecimalsTests {
+    @Test(arguments: ["43.66", "81.46", "12.29", "668.57", "0.0001"])
+    func twoToFourDecimalFeesAreSilent(_ amount: String) {
+        let report = SeedReports.seed002().setting(.activeDisclosure, "fees", "amount_10k_yuan", to: amount)
+        #expect(!Harness.check(report).rejects.contains { $0.ruleID == "D5" })
+    }
+
+    @Test func fiveDecimalsFire() {
+        let report = SeedReports.seed002().setting(.activeDisclosure, "fees", "amount_10k_yuan", to: "668.57001")
+        #expect(Harness.check(report).rejects.contains { $0.ruleID == "D5" })
+    }
+}

@@ -13,7 +13,7 @@ struct AmountPlausible: Check {
         for cell in grid.table.cells where cell.kind == .number && DisclosureCodes.isAmount(cell.columnCode) {
             guard let value = cell.value else { continue }
             let scaled = value * 10_000
-            let tooPrecise = abs(scaled) < 1e15 && abs(scaled - Double(Int(scaled))) > 1e-6 * max(1, abs(scaled))
+            let tooPrecise = abs(scaled) < 1e15 && abs(scaled - scaled.rounded()) > max(1e-6, scaled.ulp * 16)
             guard value < 0 || tooPrecise else { continue }
             let unit = cell.unit.map { " \($0)" } ?? ""
             let problem = value < 0 ? "is negative" : "has more than 4 decimals"
