@@ -3,13 +3,13 @@ import NianbaoCore
 
 /// What extraction and normalisation produced for one file content: the expensive part of a run, cached so
 /// unchanged files are never re-extracted and `--from-stage validate` re-checks without re-reading reports.
-struct CachedReport: Codable, Sendable {
+struct CachedReport: Sendable {
     var report: NormalizedReport
     /// Extract and normalize findings; validation adds its own each run.
     var rejects: [Reject]
 }
 
-/// `<state>/cache/<version>/<hh>/<hash>.json`, one entry per distinct file content.
+/// `<state>/cache/<version>/<hh>/<hash>.bin`, one entry per distinct file content (CacheCodec format).
 struct ReportCache: Sendable {
     let root: String
 
@@ -18,18 +18,18 @@ struct ReportCache: Sendable {
     }
 
     func path(for hash: String) -> String {
-        "\(root)/\(hash.prefix(2))/\(hash).json"
+        "\(root)/\(hash.prefix(2))/\(hash).bin"
     }
 
     func store(_ entry: CachedReport, hash: String) throws {
         let path = path(for: hash)
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try AtomicFile.write(try JSONEncoder().encode(entry), to: path)
+        try AtomicFile.write(Data(CacheCodec.encode(entry)), to: path)
     }
 
     func load(hash: String) -> CachedReport? {
-        guard let data = FileManager.default.contents(atPath: path(for: hash)) else { return nil }
-        return try? JSONDecoder().decode(CachedReport.self, from: data)
+        guard let bytes = readFile(path(for: hash)) else { return nil }
+        return CacheCodec.decode(bytes)
     }
 
     func remove(hash: String) {

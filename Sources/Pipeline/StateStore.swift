@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Validate
 
 /// What the last committed run knew about one source file.
@@ -32,8 +33,24 @@ struct RunState: Codable, Sendable {
 enum AtomicFile {
     static func write(_ data: Data, to path: String) throws {
         let temp = "\(path).tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temp, contents: data) else {
-            throw PipelineError.outputNotWritable(path: path, reason: "cannot create \(temp)")
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw PipelineError.outputNotWritable(path: path, reason: "cannot create \(temp): \(String(cString: strerror(errno)))")
+        }
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+        let reason = String(cString: strerror(errno))
+        close(fd)
+        guard written else {
+            unlink(temp)
+            throw PipelineError.outputNotWritable(path: path, reason: reason)
         }
         guard rename(temp, path) == 0 else {
             let reason = String(cString: strerror(errno))

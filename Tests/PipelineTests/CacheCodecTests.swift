@@ -1,0 +1,52 @@
+import NianbaoCore
+import Testing
+
+@testable import Pipeline
+
+@Suite("extraction cache codec")
+struct CacheCodecTests {
+    static let entry: CachedReport = {
+        var metadata = ReportMetadata(title: "2021年江夏区政府信息公开工作年度报告", agency: "江夏区人民政府", reportYear: 2021, template: .hybrid)
+        metadata.publishedDate = CivilDate(year: 2022, month: 2, day: 18)
+        let header = ReportHeader(
+            reportID: "cbaa75f9e60907ca", sourcePath: "a/b.txt", sourceBytes: 12752, encoding: "utf-8", script: .traditional,
+            metadata: metadata)
+        let cells = [
+            ValueCell(rowCode: "new_received", columnCode: "natural_person", value: 156, kind: .number, raw: "156", line: 38),
+            ValueCell(rowCode: "total", columnCode: "total", value: 160, kind: .blank, raw: "", line: nil, derived: true),
+            ValueCell(rowCode: "fees", columnCode: "amount_10k_yuan", value: 668.57, kind: .number, unit: "万元", raw: "668.57", line: 31),
+            ValueCell(rowCode: "regulations", columnCode: "issued", value: nil, kind: .notApplicable, raw: "/", line: 27),
+        ]
+        let figures = [
+            Figure(metric: "website_visits", value: 1_388_887, unit: "次", qualifier: .moreThan, quote: "总浏览量 1388887余次", line: 17),
+            Figure(metric: "processing_fee_yuan", value: 0, unit: "元", qualifier: nil, quote: "共计0元", line: nil),
+        ]
+        let reject = Reject(
+            reportID: "cbaa75f9e60907ca", sourcePath: "a/b.txt", stage: .validate, ruleID: "A1", severity: .error,
+            table: .applications, rowCode: "total", columnCode: "natural_person", expected: "157", actual: "156",
+            message: "A1 natural_person: …", line: 59)
+        return CachedReport(
+            report: NormalizedReport(
+                header: header, tables: [NormalizedTable(name: .applications, template: .t2019, cells: cells)], figures: figures,
+                breakdowns: [FigureBreakdown(total: 0, parts: [1])]),
+            rejects: [reject])
+    }()
+
+    @Test func roundTripKeepsEveryField() throws {
+        let decoded = try #require(CacheCodec.decode(CacheCodec.encode(Self.entry)))
+        #expect(decoded.report.header == Self.entry.report.header)
+        #expect(decoded.report.tables == Self.entry.report.tables)
+        #expect(decoded.report.figures == Self.entry.report.figures)
+        #expect(decoded.report.breakdowns == Self.entry.report.breakdowns)
+        #expect(decoded.rejects == Self.entry.rejects)
+    }
+
+    @Test func truncatedOrForeignBytesAreRefusedNotMisread() {
+        let bytes = CacheCodec.encode(Self.entry)
+        for cut in [0, 3, 4, 10, bytes.count / 2, bytes.count - 1] {
+            #expect(CacheCodec.decode(Array(bytes.prefix(cut))) == nil, "prefix \(cut)")
+        }
+        #expect(CacheCodec.decode(Array("{\"report\":1}".utf8)) == nil)
+        #expect(CacheCodec.decode(bytes + [0]) == nil)
+    }
+}
