@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "NianbaoCore"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate", "Normalize", "Extract", "NianbaoCore"]),
         .testTarget(name: "LoadTests", dependencies: ["Load", "NianbaoCore"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "NianbaoCore"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "NianbaoCore", "Validate"]),
     ],
     swiftLanguageModes: [.v6]
 )

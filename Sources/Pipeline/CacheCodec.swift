@@ -98,7 +98,7 @@ enum CacheCodec {
     }
 }
 
-private struct ByteWriter {
+struct ByteWriter {
     var bytes: [UInt8] = []
 
     init() { bytes.reserveCapacity(16 << 10) }
@@ -190,7 +190,7 @@ private struct ByteWriter {
 
 /// Reads what ByteWriter wrote; every accessor returns nil past the end or on a malformed value.
 /// Optional accessors return `T??`: nil = malformed, .some(nil) = a stored nil.
-private struct ByteReader {
+struct ByteReader {
     let bytes: [UInt8]
     var offset = 0
 

@@ -3,7 +3,7 @@ import Glibc
 import Validate
 
 /// What the last committed run knew about one source file.
-struct FileState: Codable, Sendable, Equatable {
+struct FileState: Sendable, Equatable {
     var size: Int
     var mtime: Int64
     /// SHA-256 of the content; also the key of its cache entry.
@@ -12,20 +12,77 @@ struct FileState: Codable, Sendable, Equatable {
     var facts: CrossReportFacts?
 }
 
-/// The incremental state (`<state>/state.json`), written atomically after outputs commit.
-struct RunState: Codable, Sendable {
+/// The incremental state (`<state>/state.bin`), written atomically after outputs commit. Binary, like the cache:
+/// a nightly run over 100,000 unchanged files must decide "nothing to do" in well under 3 seconds.
+struct RunState: Sendable {
     var toolVersion: String
     var outputHash: String
     var files: [String: FileState]
 
+    static let magic: [UInt8] = Array("NBS1".utf8)
+
     static func load(stateDir: String) -> RunState? {
-        guard let data = FileManager.default.contents(atPath: "\(stateDir)/state.json") else { return nil }
-        return try? JSONDecoder().decode(RunState.self, from: data)
+        guard let bytes = readFile("\(stateDir)/state.bin") else { return nil }
+        return decode(bytes)
     }
 
     func save(stateDir: String) throws {
-        let data = try JSONEncoder().encode(self)
-        try AtomicFile.write(data, to: "\(stateDir)/state.json")
+        try AtomicFile.write(Data(encoded()), to: "\(stateDir)/state.bin")
+    }
+
+    func encoded() -> [UInt8] {
+        var w = ByteWriter()
+        w.bytes.append(contentsOf: RunState.magic)
+        w.string(toolVersion)
+        w.string(outputHash)
+        w.int(files.count)
+        // Sorted, so the same state always has the same bytes.
+        for path in files.keys.sorted() {
+            guard let f = files[path] else { continue }
+            w.string(path)
+            w.int(f.size)
+            w.int(Int(f.mtime))
+            w.string(f.hash)
+            if let facts = f.facts {
+                w.bool(true)
+                w.string(facts.reportID)
+                w.string(facts.sourcePath)
+                w.string(facts.agency)
+                w.int(facts.reportYear)
+                w.int(facts.cells.count)
+                for key in facts.cells.keys.sorted() {
+                    w.string(key)
+                    w.double(facts.cells[key])
+                }
+            } else {
+                w.bool(false)
+            }
+        }
+        return w.bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) -> RunState? {
+        var r = ByteReader(bytes: bytes)
+        guard r.take(magic.count) == magic, let version = r.string(), let hash = r.string(), let count = r.int() else { return nil }
+        var files: [String: FileState] = [:]
+        files.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let path = r.string(), let size = r.int(), let mtime = r.int(), let contentHash = r.string(), let hasFacts = r.bool()
+            else { return nil }
+            var facts: CrossReportFacts?
+            if hasFacts {
+                guard let id = r.string(), let source = r.string(), let agency = r.string(), let year = r.int(), let n = r.int() else { return nil }
+                var cells: [String: Double] = [:]
+                for _ in 0..<n {
+                    guard let key = r.string(), let value = r.optionalDouble(), let value else { return nil }
+                    cells[key] = value
+                }
+                facts = CrossReportFacts(reportID: id, sourcePath: source, agency: agency, reportYear: year, cells: cells)
+            }
+            files[path] = FileState(size: size, mtime: Int64(mtime), hash: contentHash, facts: facts)
+        }
+        guard r.isAtEnd else { return nil }
+        return RunState(toolVersion: version, outputHash: hash, files: files)
     }
 }
 

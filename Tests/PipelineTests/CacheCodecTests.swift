@@ -1,4 +1,5 @@
 import NianbaoCore
+import Validate
 import Testing
 
 @testable import Pipeline
@@ -48,5 +49,27 @@ struct CacheCodecTests {
         }
         #expect(CacheCodec.decode(Array("{\"report\":1}".utf8)) == nil)
         #expect(CacheCodec.decode(bytes + [0]) == nil)
+    }
+}
+
+@Suite("incremental state codec")
+struct RunStateCodecTests {
+    @Test func roundTripIsExactAndDeterministic() throws {
+        let facts = CrossReportFacts(
+            reportID: "cbaa75f9e60907ca", sourcePath: "a.txt", agency: "江夏区人民政府", reportYear: 2021,
+            cells: ["applications|carried_forward|total": 0, "active_disclosure|regulations|in_force": 22])
+        let state = RunState(
+            toolVersion: "0.1.0", outputHash: "f8279af5e13e5c48",
+            files: [
+                "b/2.txt": FileState(size: 10, mtime: 1_700_000_000_123_456_789, hash: "ab", facts: facts),
+                "a/1.txt": FileState(size: 0, mtime: 0, hash: "cd", facts: nil),
+            ])
+        let bytes = state.encoded()
+        let decoded = try #require(RunState.decode(bytes))
+        #expect(decoded.toolVersion == state.toolVersion)
+        #expect(decoded.outputHash == state.outputHash)
+        #expect(decoded.files == state.files)
+        #expect(decoded.encoded() == bytes)
+        #expect(RunState.decode(Array(bytes.dropLast())) == nil)
     }
 }
