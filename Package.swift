@@ -41,7 +41,7 @@ let package = Package(
         /** pipeline.json, archive walk, stage wiring, state, lock, atomic commit. */
         .target(name: "Pipeline", dependencies: ["NianbaoCore", "Extract", "Normalize", "Validate", "Load"]),
         /** The command-line tool: argument parsing, printing, exit codes. Nothing else. */
-        .executableTarget(name: "nianbao", dependencies: ["Pipeline", "NianbaoCore"]),
+        .executableTarget(name: "nianbao", dependencies: ["Pipeline", "NianbaoCore", "Load"]),
 
         // MARK: Benchmarks
         /** Writes a 1M-row applications-shaped table with each codec; `scripts/bench_writer.py` compares with pyarrow. */

@@ -65,6 +65,7 @@ public struct Runner: Sendable {
 
         let entries = try ArchiveScanner.scan(root: config.inputDir, patterns: config.patterns)
         let scanSeconds = seconds(since: started)
+        log.event("stage_end", [("stage", "\"scan\""), ("files", String(entries.count)), ("seconds", String(scanSeconds))])
         let forceExtract = options.fullRefresh || options.fromStage == .extract || options.fromStage == .normalize
         let previous = forceExtract ? nil : RunState.load(stateDir: config.stateDir).flatMap { $0.toolVersion == NianbaoVersion.string ? $0 : nil }
         let cache = ReportCache(stateDir: config.stateDir)
@@ -142,6 +143,7 @@ public struct Runner: Sendable {
             }
         }
         log.event("stage_end", [("stage", "\"extract\""), ("files", String(work.count)), ("seconds", String(extractSeconds))])
+        log.event("stage_end", [("stage", "\"normalize\""), ("files", String(work.count)), ("seconds", String(normalizeSeconds))])
 
         // Cross-report rules need every report's facts before any report's status is final.
         let facts = states.compactMap { $0?.facts }
@@ -185,6 +187,19 @@ public struct Runner: Sendable {
             manifest.endedAt = ISO8601DateFormatter().string(from: Date())
             try AtomicFile.write(try manifest.encoded(), to: "\(staging)/run.json")
             try committer.commit()
+            log.event("stage_end", [("stage", "\"validate\""), ("files", String(entries.count)), ("seconds", String(validateSeconds))])
+            log.event("stage_end", [
+                ("stage", "\"load\""), ("files", String(entries.count)), ("seconds", String(manifest.seconds["load"] ?? 0)),
+                ("rows", JSONText.object(manifest.rows.sorted { $0.key < $1.key }.map { ($0.key, String($0.value)) })),
+            ])
+            for (rule, counts) in manifest.rejectsByRule.sorted(by: { $0.key < $1.key }) {
+                for (severity, n) in counts.sorted(by: { $0.key < $1.key }) where severity == "warning" {
+                    log.event("rejects", [("rule_id", JSONText.string(rule)), ("severity", "\"warning\""), ("count", String(n))])
+                }
+                if let errors = counts["error"] {
+                    log.event("rejects", [("rule_id", JSONText.string(rule)), ("severity", "\"error\""), ("count", String(errors))])
+                }
+            }
         } catch let error as PipelineError {
             committer.abandon()
             throw error
@@ -204,7 +219,13 @@ public struct Runner: Sendable {
         } else {
             cache.removeOtherVersions()
         }
-        log.event("run_end", [("exit_status", "0"), ("seconds", String(manifest.seconds["total"] ?? 0))])
+        log.event("run_end", [
+            ("exit_status", "0"), ("seconds", String(manifest.seconds["total"] ?? 0)), ("run_id", JSONText.string(manifest.runId)),
+            ("files", JSONText.object([
+                ("seen", String(manifest.files.seen)), ("new", String(manifest.files.new)), ("changed", String(manifest.files.changed)),
+                ("unchanged", String(manifest.files.unchanged)), ("deleted", String(manifest.files.deleted)), ("failed", String(manifest.files.failed)),
+            ])),
+        ])
         return manifest
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import NianbaoCore
 import Pipeline
+import Load
 
 /// sysexits(3) codes; the only place the tool decides how it exits.
 enum ExitCode: Int32 {
@@ -55,6 +56,14 @@ let usage = """
 
 func fail(_ message: String, _ code: ExitCode) -> Never {
     FileHandle.standardError.write(Data("nianbao: \(message)\n".utf8))
+    // A log shipper reading --log-format json sees the failure as an event too, not only on stderr.
+    if CommandLine.arguments.contains("json") {
+        let time = JSONText.string(ISO8601DateFormatter().string(from: Date()))
+        let event = JSONText.object([
+            ("event", "\"run_end\""), ("time", time), ("exit_status", String(code.rawValue)), ("error", JSONText.string(message)),
+        ])
+        FileHandle.standardOutput.write(Data((event + "\n").utf8))
+    }
     exit(code.rawValue)
 }
 
@@ -107,10 +116,18 @@ func summary(_ m: RunManifest) -> String {
     return """
         nianbao: \(f.seen) files seen (\(f.new) new, \(f.changed) changed, \(f.unchanged) unchanged, \(f.deleted) deleted, \(f.failed) failed). \
         Rows: \(tables); \(quarantined) quarantined. \
-        Rejects: \(m.rejectsBySeverity["error"] ?? 0) errors, \(m.rejectsBySeverity["warning"] ?? 0) warnings. \
+        Rejects: \(m.rejectsBySeverity["error"] ?? 0) errors, \(m.rejectsBySeverity["warning"] ?? 0) warnings\(byRule(m)). \
         Reports: \(["ok", "flagged", "rejected", "failed"].map { "\(m.reportsByStatus[$0] ?? 0) \($0)" }.joined(separator: ", ")). \
         Outputs in \(m.outputDir)/ (\(String(format: "%.2f", total)) s).
         """
+}
+
+/// " (A1 2 errors, D3 314 warnings, …)": every rule that fired, most frequent first.
+func byRule(_ m: RunManifest) -> String {
+    let counts = m.rejectsByRule.flatMap { rule, bySeverity in bySeverity.map { (rule, $0.key, $0.value) } }
+        .sorted { ($0.2, $1.0) > ($1.2, $0.0) }
+    guard !counts.isEmpty else { return "" }
+    return " (" + counts.map { "\($0.0) \($0.2) \($0.1)\($0.2 == 1 ? "" : "s")" }.joined(separator: ", ") + ")"
 }
 
 @main
