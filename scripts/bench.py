@@ -303,6 +303,79 @@ def git_revision():
         return None
 
 
+FAKE_NIANBAO = r'''#!/usr/bin/env python3
+# Stand-in for `nianbao run` (used by --self-test): hashes every report, keeps the hashes as state.
+import argparse, hashlib, json, os, sys, time
+parser = argparse.ArgumentParser()
+for flag in ("--input", "--output", "--state", "--workers", "--config", "--log-format"):
+    parser.add_argument(flag)
+parser.add_argument("command")
+parser.add_argument("--full-refresh", action="store_true")
+args = parser.parse_args()
+if os.environ.get("FAKE_NIANBAO_FAIL"):
+    sys.exit(3)
+started = time.monotonic()
+os.makedirs(args.output, exist_ok=True)
+os.makedirs(args.state, exist_ok=True)
+state_file = os.path.join(args.state, "hashes.json")
+old = {} if args.full_refresh or not os.path.exists(state_file) else json.load(open(state_file))
+new, changed = {}, 0
+for root, _, names in os.walk(args.input):
+    for name in names:
+        if name.endswith((".txt", ".html")):
+            path = os.path.join(root, name)
+            digest = hashlib.sha256(open(path, "rb").read()).hexdigest()
+            changed += old.get(path) != digest
+            new[path] = digest
+json.dump(new, open(state_file, "w"))
+seconds = {"scan": time.monotonic() - started, "total": time.monotonic() - started}
+json.dump({"counts": {"changed": changed}, "seconds": seconds}, open(os.path.join(args.output, "run.json"), "w"))
+'''
+
+
+def self_test():
+    """Runs the harness on a 1,000-report archive against a stand-in binary: the three runs must
+    succeed and see 1000 / 0 / 10 changed files, the archive must come back byte-identical, and a
+    failing binary must make the bench exit 1."""
+    import hashlib
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix="nianbao-bench-selftest-") as temp:
+        temp = Path(temp)
+        fake = temp / "fake-nianbao"
+        fake.write_text(FAKE_NIANBAO, encoding="utf-8")
+        fake.chmod(0o755)
+        common = ["--sizes", "1000", "--bench-dir", str(temp / "bench"), "--nianbao-bin", str(fake)]
+
+        def fingerprint():
+            digest = hashlib.sha256()
+            for path in report_files(temp / "bench" / "archive-1000"):
+                stat = os.stat(path)
+                digest.update(f"{path}:{stat.st_mtime_ns}:".encode() + Path(path).read_bytes())
+            return digest.hexdigest()
+
+        failures = []
+        ensure_archive(temp / "bench", 1000, None)
+        before = fingerprint()
+        if main(common) != 0:
+            failures.append("bench failed against the stand-in binary")
+        results = json.loads((temp / "bench" / "bench-results.json").read_text(encoding="utf-8"))["results"]
+        changed = [(r.get("run_json") or {}).get("counts", {}).get("changed") for r in results]
+        if changed != [1000, 0, 10]:
+            failures.append(f"changed files per run {changed}, expected [1000, 0, 10]")
+        if fingerprint() != before:
+            failures.append("archive not restored after the modified-1% run")
+        os.environ["FAKE_NIANBAO_FAIL"] = "1"
+        try:
+            if main(common + ["--skip-incremental"]) != 1:
+                failures.append("a failing nianbao run did not make the bench exit 1")
+        finally:
+            del os.environ["FAKE_NIANBAO_FAIL"]
+    for failure in failures:
+        log("SELF-TEST FAIL: " + failure)
+    log("self-test " + ("failed" if failures else "passed"))
+    return 1 if failures else 0
+
+
 def raise_keyboard_interrupt(*_):
     raise KeyboardInterrupt
 
@@ -321,7 +394,11 @@ def main(argv):
     parser.add_argument("--nianbao-arg", action="append", default=[], metavar="ARG",
                         help="extra argument for nianbao run (repeatable), e.g. --nianbao-arg=--log-format=json")
     parser.add_argument("--seed", type=int, default=None, help="make-archive seed (default: its own default)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this harness on a 1,000-report archive with a stand-in binary, then exit")
     args = parser.parse_args(argv)
+    if args.self_test:
+        return self_test()
     try:
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     except ValueError:
