@@ -1,0 +1,438 @@
+#!/usr/bin/env python3
+"""bench.py: throughput benchmark of `nianbao run` on synthetic archives (what `make bench` runs).
+
+Steps:
+  1. `swift build -c release` (skipped with --skip-build or when --nianbao-bin is given).
+  2. For every size (default 10000,100000) an archive made by scripts/make-archive is cached in
+     the bench dir (default $NIANBAO_BENCH_DIR or /tmp/nianbao-bench) as archive-<size>/ and
+     regenerated only when its _manifest.jsonl is missing.
+  3. Per archive, in this order:
+       cat          warm read of the same files: find A -type f (*.txt, *.html) | xargs -0 cat
+       cold         nianbao run --input A --output O --state S --full-refresh  (O and S emptied first)
+       incremental  the same without --full-refresh, nothing changed
+       modified-1%  after rewriting numbers in every 100th report (sorted by path); the original
+                    bytes and mtimes are restored afterwards (a journal beside the archive restores
+                    them on the next start if the bench was killed), so the cache stays pristine.
+     For each run: wall seconds, reports/s and MB/s (archive report files and bytes / wall), stage
+     seconds from O/run.json key "seconds" ({"scan","extract","normalize","validate","load","total"},
+     missing keys shown as "-"), peak RSS of the child (os.wait4), and the ratio of wall time to cat.
+  4. Prints a table and writes <bench dir>/bench-results.json (each run also keeps its full
+     run.json, copied to <bench dir>/runs/archive-<size>/<run>.run.json; a run.json that the run did
+     not rewrite is ignored rather than credited with the previous run's numbers).
+"cold" means no state (fresh --output/--state and --full-refresh); the page cache is warm, as for
+the cat baseline, so the ratio compares CPU work rather than disk speed.
+Exit status: 0, or 1 if any nianbao run (or the release build) failed. Logs of every run are kept
+in <bench dir>/runs/archive-<size>/<run>.log.
+"""
+
+import argparse
+import base64
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+REPORT_SUFFIXES = (".txt", ".html", ".htm")
+STAGES = ["scan", "extract", "normalize", "validate", "load", "total"]
+MODIFY_EVERY = 100  # 1% of the files
+
+
+def log(message):
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def release_build():
+    log("swift build -c release")
+    result = subprocess.run(["swift", "build", "-c", "release"], cwd=REPO)
+    return result.returncode == 0
+
+
+def ensure_archive(bench_dir, size, seed):
+    archive = bench_dir / f"archive-{size}"
+    restore_pending(archive)
+    if (archive / "_manifest.jsonl").exists():
+        return archive
+    log(f"generating {archive} ({size} reports)")
+    command = [sys.executable, str(REPO / "scripts" / "make-archive"), str(size), str(archive), "--force"]
+    if seed is not None:
+        command += ["--seed", str(seed)]
+    if archive.exists() and not any(archive.iterdir()):
+        archive.rmdir()
+    subprocess.run(command, check=True)
+    return archive
+
+
+def report_files(archive):
+    files = []
+    for root, _, names in os.walk(archive):
+        for name in names:
+            if name.endswith(REPORT_SUFFIXES):
+                files.append(os.path.join(root, name))
+    files.sort()
+    return files
+
+
+def time_cat(archive):
+    """Seconds for a warm `cat` of the report files (the first pass warms the page cache)."""
+    command = (f"find {shlex.quote(str(archive))} -type f \\( -name '*.txt' -o -name '*.html' -o -name '*.htm' \\) "
+               f"-print0 | xargs -0 cat > /dev/null")
+    subprocess.run(command, shell=True, check=True)
+    started = time.monotonic()
+    subprocess.run(command, shell=True, check=True)
+    return time.monotonic() - started
+
+
+def run_nianbao(command, log_path):
+    """Run one nianbao invocation; returns (exit status, wall seconds, peak RSS in MB of that child)."""
+    with open(log_path, "wb") as log_file:
+        log_file.write(("$ " + " ".join(command) + "\n").encode())
+        log_file.flush()
+        started = time.monotonic()
+        try:
+            # Own process group, so an interrupted bench can stop the run and whatever it started.
+            process = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True)
+        except OSError as error:
+            log_file.write(f"cannot start: {error}\n".encode())
+            return 127, 0.0, None
+        # wait4 gives the rusage of exactly this child (RUSAGE_CHILDREN would be the max of all runs).
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        except BaseException:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            raise
+        wall = time.monotonic() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+    return process.returncode, wall, usage.ru_maxrss / 1024.0
+
+
+def mtime_ns(path):
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
+
+
+def read_run_json(output_dir):
+    try:
+        with open(output_dir / "run.json", encoding="utf-8") as handle:
+            document = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    return document if isinstance(document, dict) else None
+
+
+def stage_seconds(document):
+    seconds = document.get("seconds") if document else None
+    if not isinstance(seconds, dict):
+        return {}
+    return {key: float(value) for key, value in seconds.items() if isinstance(value, (int, float))}
+
+
+# ---------------------------------------------------------------------------------------------
+# Modifying 1% of the archive, and putting it back
+# ---------------------------------------------------------------------------------------------
+def journal_path(archive):
+    return archive.parent / f"{archive.name}.restore.json"
+
+
+def restore_pending(archive):
+    journal = journal_path(archive)
+    if not journal.exists():
+        return
+    log(f"restoring files modified by an interrupted bench ({journal})")
+    restore(json.loads(journal.read_text(encoding="utf-8")))
+    journal.unlink()
+
+
+def restore(entries):
+    for entry in entries:
+        path = entry["path"]
+        with open(path, "wb") as handle:
+            handle.write(base64.b64decode(entry["bytes"]))
+        os.utime(path, ns=(entry["atime_ns"], entry["mtime_ns"]))
+
+
+def manifest_encodings(archive):
+    encodings = {}
+    try:
+        with open(archive / "_manifest.jsonl", encoding="utf-8") as manifest:
+            for line in manifest:
+                record = json.loads(line)
+                encodings[str(archive / record["path"])] = record["encoding"]
+    except (OSError, ValueError, KeyError):
+        pass
+    return encodings
+
+
+NUMBER_RE = re.compile(r"\d+")
+
+
+def bump_numbers(text):
+    """Change the last digit of up to 12 numbers that are not years; the length stays the same."""
+    changed = 0
+
+    def bump(match):
+        nonlocal changed
+        token = match.group(0)
+        if changed >= 12 or (len(token) == 4 and token[:2] in ("19", "20")):
+            return token
+        changed += 1
+        return token[:-1] + str((int(token[-1]) + 1) % 10)
+
+    return NUMBER_RE.sub(bump, text)
+
+
+def modify_one_percent(archive, files):
+    encodings = manifest_encodings(archive)
+    chosen = files[::MODIFY_EVERY]
+    entries = []
+    for path in chosen:
+        stat = os.stat(path)
+        entries.append({"path": path, "atime_ns": stat.st_atime_ns, "mtime_ns": stat.st_mtime_ns,
+                        "bytes": base64.b64encode(Path(path).read_bytes()).decode()})
+    journal_path(archive).write_text(json.dumps(entries), encoding="utf-8")
+    for entry in entries:
+        original = base64.b64decode(entry["bytes"])
+        encoding = encodings.get(entry["path"])
+        candidates = [encoding] if encoding else ["utf-8", "gb18030", "big5"]
+        for candidate in candidates:
+            try:
+                text = original.decode(candidate)
+            except (UnicodeDecodeError, LookupError):
+                continue
+            # Re-encoding (not byte patching) keeps GB18030 four-byte sequences, which contain ASCII digits, intact.
+            data = bump_numbers(text).encode(candidate, errors="replace")
+            break
+        else:
+            data = original + b"\n"
+        with open(entry["path"], "wb") as handle:
+            handle.write(data)
+    return entries
+
+
+# ---------------------------------------------------------------------------------------------
+# Benchmark driver
+# ---------------------------------------------------------------------------------------------
+def bench_archive(args, bench_dir, size):
+    archive = ensure_archive(bench_dir, size, args.seed)
+    files = report_files(archive)
+    input_bytes = sum(os.path.getsize(path) for path in files)
+    log(f"{archive}: {len(files)} report files, {input_bytes / 1e6:.1f} MB")
+    cat_seconds = time_cat(archive)
+    run_dir = bench_dir / "runs" / archive.name
+    output_dir, state_dir = run_dir / "out", run_dir / "state"
+    shutil.rmtree(run_dir, ignore_errors=True)
+    run_dir.mkdir(parents=True)
+    base = [args.nianbao_bin, "run", "--input", str(archive), "--output", str(output_dir), "--state", str(state_dir)]
+    if args.workers:
+        base += ["--workers", str(args.workers)]
+    base += args.nianbao_arg
+
+    plan = [("cold", base + ["--full-refresh"], False)]
+    if not args.skip_incremental:
+        plan += [("incremental", base, False), ("modified-1%", base, True)]
+    results, failed = [], False
+    for name, command, modify in plan:
+        entries = modify_one_percent(archive, files) if modify else None
+        before = mtime_ns(output_dir / "run.json")
+        try:
+            log(f"{archive.name}: {name}")
+            status, wall, rss = run_nianbao(command, run_dir / f"{name.replace('%', 'pct')}.log")
+        finally:
+            if entries is not None:
+                restore(entries)
+                journal_path(archive).unlink()
+        # A run.json left by the previous run must not be credited to this one.
+        run_json = read_run_json(output_dir) if status == 0 and mtime_ns(output_dir / "run.json") != before else None
+        if run_json is not None:
+            shutil.copyfile(output_dir / "run.json", run_dir / f"{name.replace('%', 'pct')}.run.json")
+        result = {"archive": archive.name, "reports": len(files), "input_bytes": input_bytes, "run": name,
+                  "modified_files": len(entries) if entries else 0, "exit_status": status,
+                  "wall_seconds": round(wall, 4), "reports_per_second": round(len(files) / wall, 1) if wall else None,
+                  "mb_per_second": round(input_bytes / 1e6 / wall, 2) if wall else None,
+                  "stage_seconds": stage_seconds(run_json), "run_json": run_json, "peak_rss_mb": round(rss, 1) if rss is not None else None,
+                  "cat_seconds": round(cat_seconds, 4),
+                  "ratio_to_cat": round(wall / cat_seconds, 2) if cat_seconds > 0 else None}
+        results.append(result)
+        if status != 0:
+            failed = True
+            log(f"{archive.name}: {name} FAILED with exit status {status}; log: {run_dir / (name.replace('%', 'pct') + '.log')}")
+            tail = (run_dir / f"{name.replace('%', 'pct')}.log").read_text(encoding="utf-8", errors="replace")[-2000:]
+            print(tail, file=sys.stderr)
+            break  # later runs depend on this one's state
+    return results, failed
+
+
+def fmt(value, digits=2):
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def print_table(results):
+    headers = ["archive", "run", "exit", "wall s", "reports/s", "MB/s"] + [f"{s} s" for s in STAGES] + \
+              ["RSS MB", "cat s", "x cat"]
+    rows = []
+    for r in results:
+        rows.append([r["archive"], r["run"], str(r["exit_status"]), fmt(r["wall_seconds"]),
+                     fmt(r["reports_per_second"], 0), fmt(r["mb_per_second"], 1)] +
+                    [fmt(r["stage_seconds"].get(s)) for s in STAGES] +
+                    [fmt(r["peak_rss_mb"], 0), fmt(r["cat_seconds"], 3), fmt(r["ratio_to_cat"], 1)])
+    widths = [max(len(h), *(len(row[i]) for row in rows)) if rows else len(h) for i, h in enumerate(headers)]
+    print("  ".join(h.rjust(w) for h, w in zip(headers, widths)))
+    for row in rows:
+        print("  ".join(c.rjust(w) for c, w in zip(row, widths)))
+
+
+def git_revision():
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+FAKE_NIANBAO = r'''#!/usr/bin/env python3
+# Stand-in for `nianbao run` (used by --self-test): hashes every report, keeps the hashes as state.
+import argparse, hashlib, json, os, sys, time
+parser = argparse.ArgumentParser()
+for flag in ("--input", "--output", "--state", "--workers", "--config", "--log-format"):
+    parser.add_argument(flag)
+parser.add_argument("command")
+parser.add_argument("--full-refresh", action="store_true")
+args = parser.parse_args()
+if os.environ.get("FAKE_NIANBAO_FAIL"):
+    sys.exit(3)
+started = time.monotonic()
+os.makedirs(args.output, exist_ok=True)
+os.makedirs(args.state, exist_ok=True)
+state_file = os.path.join(args.state, "hashes.json")
+old = {} if args.full_refresh or not os.path.exists(state_file) else json.load(open(state_file))
+new, changed = {}, 0
+for root, _, names in os.walk(args.input):
+    for name in names:
+        if name.endswith((".txt", ".html")):
+            path = os.path.join(root, name)
+            digest = hashlib.sha256(open(path, "rb").read()).hexdigest()
+            changed += old.get(path) != digest
+            new[path] = digest
+json.dump(new, open(state_file, "w"))
+seconds = {"scan": time.monotonic() - started, "total": time.monotonic() - started}
+json.dump({"counts": {"changed": changed}, "seconds": seconds}, open(os.path.join(args.output, "run.json"), "w"))
+'''
+
+
+def self_test():
+    """Runs the harness on a 1,000-report archive against a stand-in binary: the three runs must
+    succeed and see 1000 / 0 / 10 changed files, the archive must come back byte-identical, and a
+    failing binary must make the bench exit 1."""
+    import hashlib
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix="nianbao-bench-selftest-") as temp:
+        temp = Path(temp)
+        fake = temp / "fake-nianbao"
+        fake.write_text(FAKE_NIANBAO, encoding="utf-8")
+        fake.chmod(0o755)
+        common = ["--sizes", "1000", "--bench-dir", str(temp / "bench"), "--nianbao-bin", str(fake)]
+
+        def fingerprint():
+            digest = hashlib.sha256()
+            for path in report_files(temp / "bench" / "archive-1000"):
+                stat = os.stat(path)
+                digest.update(f"{path}:{stat.st_mtime_ns}:".encode() + Path(path).read_bytes())
+            return digest.hexdigest()
+
+        failures = []
+        ensure_archive(temp / "bench", 1000, None)
+        before = fingerprint()
+        if main(common) != 0:
+            failures.append("bench failed against the stand-in binary")
+        results = json.loads((temp / "bench" / "bench-results.json").read_text(encoding="utf-8"))["results"]
+        changed = [(r.get("run_json") or {}).get("counts", {}).get("changed") for r in results]
+        if changed != [1000, 0, 10]:
+            failures.append(f"changed files per run {changed}, expected [1000, 0, 10]")
+        if fingerprint() != before:
+            failures.append("archive not restored after the modified-1% run")
+        os.environ["FAKE_NIANBAO_FAIL"] = "1"
+        try:
+            if main(common + ["--skip-incremental"]) != 1:
+                failures.append("a failing nianbao run did not make the bench exit 1")
+        finally:
+            del os.environ["FAKE_NIANBAO_FAIL"]
+    for failure in failures:
+        log("SELF-TEST FAIL: " + failure)
+    log("self-test " + ("failed" if failures else "passed"))
+    return 1 if failures else 0
+
+
+def raise_keyboard_interrupt(*_):
+    raise KeyboardInterrupt
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(prog="bench.py", description=__doc__.split("\n\n", 1)[1],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000,100000", help="archive sizes, comma-separated (default 10000,100000)")
+    parser.add_argument("--skip-incremental", action="store_true", help="only the cold full run")
+    parser.add_argument("--bench-dir", default=os.environ.get("NIANBAO_BENCH_DIR", "/tmp/nianbao-bench"),
+                        help="cache of archives and run outputs (default $NIANBAO_BENCH_DIR or /tmp/nianbao-bench)")
+    parser.add_argument("--nianbao-bin", default=None,
+                        help="binary to benchmark (default .build/release/nianbao, built first)")
+    parser.add_argument("--skip-build", action="store_true", help="do not run swift build -c release")
+    parser.add_argument("--workers", type=int, default=None, help="pass --workers N to nianbao")
+    parser.add_argument("--nianbao-arg", action="append", default=[], metavar="ARG",
+                        help="extra argument for nianbao run (repeatable), e.g. --nianbao-arg=--log-format=json")
+    parser.add_argument("--seed", type=int, default=None, help="make-archive seed (default: its own default)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this harness on a 1,000-report archive with a stand-in binary, then exit")
+    args = parser.parse_args(argv)
+    if args.self_test:
+        return self_test()
+    try:
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    except ValueError:
+        parser.error("--sizes takes integers, e.g. 10000,100000")
+
+    # SIGTERM unwinds like Ctrl-C so that modified files are restored by the finally blocks.
+    signal.signal(signal.SIGTERM, raise_keyboard_interrupt)
+    if args.nianbao_bin is None:
+        args.nianbao_bin = str(REPO / ".build" / "release" / "nianbao")
+        if not args.skip_build and not release_build():
+            log("release build failed")
+            return 1
+    args.nianbao_bin = str(Path(args.nianbao_bin).resolve())
+
+    bench_dir = Path(args.bench_dir).resolve()
+    bench_dir.mkdir(parents=True, exist_ok=True)
+    results, failed = [], False
+    for size in sizes:
+        size_results, size_failed = bench_archive(args, bench_dir, size)
+        results += size_results
+        failed = failed or size_failed
+    print_table(results)
+    document = {"created": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "git_revision": git_revision(),
+                "nianbao_bin": args.nianbao_bin, "cpus": os.cpu_count(), "platform": platform.platform(),
+                "python": platform.python_version(), "results": results}
+    (bench_dir / "bench-results.json").write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n",
+                                                  encoding="utf-8")
+    log(f"wrote {bench_dir / 'bench-results.json'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except KeyboardInterrupt:
+        log("interrupted; modified archive files were restored")
+        sys.exit(130)
