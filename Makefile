@@ -37,9 +37,14 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-## bench: release build, synthetic archives, cold/incremental runs against the `cat` anchor
+## bench: release build, synthetic archives of 10,000 and 100,000 reports (cached in $$NIANBAO_BENCH_DIR,
+## default /tmp/nianbao-bench), cold / incremental / 1%-changed runs against the `cat` anchor, then the
+## Parquet writer against pyarrow on 1,000,000 rows. BENCH_ARGS="--sizes 10000" for a quick variant.
+BENCH_ARGS ?=
 bench: build
-	python3 scripts/bench.py
+	python3 scripts/bench.py $(BENCH_ARGS)
+	$(SWIFT) build -c release --product parquet-bench
+	python3 scripts/bench_writer.py .build/release/parquet-bench
 
 clean:
 	rm -rf out out.staging out.previous .nianbao
