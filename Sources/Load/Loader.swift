@@ -134,11 +134,12 @@ public final class Loader {
 
     /// Template row order, then column order (output-contract: natural order), whatever order cells arrived in.
     static func naturalOrder(_ table: NormalizedTable) -> [ValueCell] {
-        table.cells.enumerated().sorted { a, b in
-            let ka = (Codes.order(ofRow: a.element.rowCode, in: table.name), Codes.order(ofColumn: a.element.columnCode, in: table.name), a.offset)
-            let kb = (Codes.order(ofRow: b.element.rowCode, in: table.name), Codes.order(ofColumn: b.element.columnCode, in: table.name), b.offset)
-            return ka < kb
-        }.map(\.element)
+        let keys = table.cells.enumerated().map {
+            (Codes.order(ofRow: $0.element.rowCode, in: table.name), Codes.order(ofColumn: $0.element.columnCode, in: table.name), $0.offset)
+        }
+        // Extract emits template order already; sorting is only for cells Validate derived and appended.
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return table.cells }
+        return keys.sorted { $0 < $1 }.map { table.cells[$0.2] }
     }
 
     static func row(_ cell: ValueCell, of table: NormalizedTable, id: Cell, year: Cell, agency: Cell) -> [Cell] {

@@ -8,6 +8,9 @@ final class TableWriter {
     private let parquet: ParquetFileWriter?
     private let csv: CSVTableWriter?
     private(set) var rowCount = 0
+    // Reused for every row: one allocation per table, not three per row.
+    private var parquetRow: [ParquetValue] = []
+    private var csvRow: [String?] = []
 
     init(parquetPath: String?, csvPath: String?, columns: [ColumnSpec], config: LoadConfig) throws {
         self.columns = columns
@@ -36,12 +39,15 @@ final class TableWriter {
     func append(_ row: [Cell]) throws {
         rowCount += 1
         if let parquet {
-            var values: [ParquetValue] = []
-            values.reserveCapacity(row.count)
-            for (cell, column) in zip(row, columns) { values.append(cell.parquet(as: column.kind)) }
-            try parquet.append(values)
+            parquetRow.removeAll(keepingCapacity: true)
+            for (cell, column) in zip(row, columns) { parquetRow.append(cell.parquet(as: column.kind)) }
+            try parquet.append(parquetRow)
         }
-        if let csv { try csv.append(row.map(\.csv)) }
+        if let csv {
+            csvRow.removeAll(keepingCapacity: true)
+            for cell in row { csvRow.append(cell.csv) }
+            try csv.append(csvRow)
+        }
     }
 
     /// Text cells the spreadsheet profile neutralised.

@@ -110,27 +110,26 @@ public enum Codes {
         applicationRows + applicationColumns + activeItems + activeColumns + appealsGroups + appealsOutcomes
     }
 
-    /// Sort position of a row code within its table, for the contract's natural row order.
+    // Positions by code, built once: Load asks for them for every cell of every report.
+    private static func positions(_ list: [CodeEntry]) -> [String: Int] {
+        Dictionary(list.enumerated().map { ($0.element.code, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
+    private static let rowPositions: [TableName: [String: Int]] = [
+        .applications: positions(applicationRows), .activeDisclosure: positions(activeItems), .appeals: positions(appealsGroups),
+    ]
+    private static let columnPositions: [TableName: [String: Int]] = [
+        .applications: positions(applicationColumns), .activeDisclosure: positions(activeColumns), .appeals: positions(appealsOutcomes),
+    ]
+
+    /// Sort position of a row code within its table, for the contract's natural row order; unknown codes sort last.
     public static func order(ofRow code: String, in table: TableName) -> Int {
-        let list: [CodeEntry]
-        switch table {
-        case .applications: list = applicationRows
-        case .activeDisclosure: list = activeItems
-        case .appeals: list = appealsGroups
-        case .figures: return 0
-        }
-        return list.firstIndex { $0.code == code } ?? list.count
+        guard let positions = rowPositions[table] else { return 0 }
+        return positions[code] ?? positions.count
     }
 
-    /// Sort position of a column code within its table.
+    /// Sort position of a column code within its table; unknown codes sort last.
     public static func order(ofColumn code: String, in table: TableName) -> Int {
-        let list: [CodeEntry]
-        switch table {
-        case .applications: list = applicationColumns
-        case .activeDisclosure: list = activeColumns
-        case .appeals: list = appealsOutcomes
-        case .figures: return 0
-        }
-        return list.firstIndex { $0.code == code } ?? list.count
+        guard let positions = columnPositions[table] else { return 0 }
+        return positions[code] ?? positions.count
     }
 }
