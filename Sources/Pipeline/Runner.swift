@@ -159,22 +159,51 @@ public struct Runner: Sendable {
         ]
         do {
             let loader = try Loader(directory: staging, config: loadConfig, rules: RuleCatalog.all)
-            for (i, entry) in entries.enumerated() {
-                guard let state = states[i] else { continue }
-                let cached = cache.load(hash: state.hash) ?? Runner.reprocess(entry: entry, inputDir: inputDir, extractor: extractor, normalizer: normalizer, cache: cache)
-                let t = clock.now
-                let rejects = cached.rejects + (crossRejects[cached.report.header.reportID] ?? [])
-                let checked = validator.validate(
-                    cached.report, findings: Findings(reportID: cached.report.header.reportID, sourcePath: entry.relativePath, rejects: rejects))
-                validateSeconds += seconds(since: t)
-                try loader.append(checked)
-                manifest.reportsByStatus[checked.status.rawValue, default: 0] += 1
-                if checked.status == .failed { manifest.files.failed += 1 }
-                for reject in checked.rejects {
-                    manifest.rejectsByRule[reject.ruleID, default: [:]][reject.severity.rawValue, default: 0] += 1
-                    manifest.rejectsBySeverity[reject.severity.rawValue, default: 0] += 1
+            // Decoding cached extractions and validating them runs in parallel, one chunk ahead of the writer;
+            // writing stays sequential so every table keeps source-path order.
+            let chunk = 256
+            let snapshot = Array(zip(entries, states))
+            let prepare: @Sendable (Range<Int>) async -> [(CheckedReport, Double)] = { range in
+                await withTaskGroup(of: (Int, CheckedReport, Double).self) { group in
+                    for i in range {
+                        let (entry, state) = snapshot[i]
+                        guard let state else { continue }
+                        group.addTask {
+                            let cached = cache.load(hash: state.hash)
+                                ?? Runner.reprocess(entry: entry, inputDir: inputDir, extractor: extractor, normalizer: normalizer, cache: cache)
+                            let t = ContinuousClock.now
+                            let rejects = cached.rejects + (crossRejects[cached.report.header.reportID] ?? [])
+                            let checked = validator.validate(
+                                cached.report,
+                                findings: Findings(reportID: cached.report.header.reportID, sourcePath: entry.relativePath, rejects: rejects))
+                            return (i, checked, seconds(since: t))
+                        }
+                    }
+                    var ready: [(Int, CheckedReport, Double)] = []
+                    for await result in group { ready.append(result) }
+                    return ready.sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
                 }
-                log.progress(done: i + 1, total: entries.count, label: "load   ")
+            }
+            var start = 0
+            var pending = Task { await prepare(0..<min(chunk, snapshot.count)) }
+            while start < snapshot.count {
+                let ready = await pending.value
+                let next = start + chunk
+                if next < snapshot.count {
+                    pending = Task { await prepare(next..<min(next + chunk, snapshot.count)) }
+                }
+                for (checked, validateTime) in ready {
+                    validateSeconds += validateTime
+                    try loader.append(checked)
+                    manifest.reportsByStatus[checked.status.rawValue, default: 0] += 1
+                    if checked.status == .failed { manifest.files.failed += 1 }
+                    for reject in checked.rejects {
+                        manifest.rejectsByRule[reject.ruleID, default: [:]][reject.severity.rawValue, default: 0] += 1
+                        manifest.rejectsBySeverity[reject.severity.rawValue, default: 0] += 1
+                    }
+                }
+                start = next
+                log.progress(done: min(start, snapshot.count), total: snapshot.count, label: "load   ")
             }
             let summary = try loader.finish()
             manifest.rows = summary.rows
