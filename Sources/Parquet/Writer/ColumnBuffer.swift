@@ -66,7 +66,7 @@ struct ColumnBuffer {
     }
 
     /// Call only after `mismatch(value)` returned nil.
-    mutating func append(_ value: ParquetValue) {
+    mutating func append(_ value: borrowing ParquetValue) {
         rowCount += 1
         switch value {
         case .null:
@@ -82,7 +82,7 @@ struct ColumnBuffer {
         if field.isOptional { definitionLevels.append(1) }
     }
 
-    private mutating func appendUTF8(_ text: String) {
+    private mutating func appendUTF8(_ text: borrowing String) {
         let copied: Void? = text.utf8.withContiguousStorageIfAvailable { appendUTF8(UnsafeRawBufferPointer($0)) }
         if copied == nil { Array(text.utf8).withUnsafeBytes { appendUTF8($0) } }
     }

@@ -146,14 +146,16 @@ public final class ParquetFileWriter {
         // One access to `columns` per row rather than per cell: exclusivity checks on class
         // properties were the largest cost per cell.
         let mismatch: ParquetError? = columns.withUnsafeMutableBufferPointer { buffers in
-            for index in 0..<row.count where !buffers[index].accepts(row[index]) {
-                let reason = buffers[index].mismatch(row[index]) ?? "rejected value"
-                return ParquetError.schemaMismatch(column: buffers[index].field.name, reason: reason)
+            row.withUnsafeBufferPointer { cells in
+                for index in 0..<cells.count where !buffers[index].accepts(cells[index]) {
+                    let reason = buffers[index].mismatch(cells[index]) ?? "rejected value"
+                    return ParquetError.schemaMismatch(column: buffers[index].field.name, reason: reason)
+                }
+                for index in 0..<cells.count {
+                    buffers[index].append(cells[index])
+                }
+                return nil
             }
-            for index in 0..<row.count {
-                buffers[index].append(row[index])
-            }
-            return nil
         }
         if let mismatch { throw mismatch }
         rowCount += 1
