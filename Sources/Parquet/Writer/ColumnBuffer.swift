@@ -83,8 +83,9 @@ struct ColumnBuffer {
     }
 
     private mutating func appendUTF8(_ text: borrowing String) {
-        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { appendUTF8(UnsafeRawBufferPointer($0)) }
-        if copied == nil { Array(text.utf8).withUnsafeBytes { appendUTF8($0) } }
+        // A borrowed span reads the string's own storage: no copy, and no retain of the storage
+        // (which `utf8.withContiguousStorageIfAvailable` costs).
+        text.utf8Span.span.withUnsafeBytes { appendUTF8($0) }
     }
 
     private mutating func appendUTF8(_ raw: UnsafeRawBufferPointer) {
