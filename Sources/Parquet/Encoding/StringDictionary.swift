@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The distinct strings of one column chunk, grown one value at a time as rows are appended, so a
 /// dictionary-encoded column stores a 4-byte index per value instead of a copy of its bytes.
 ///
@@ -32,8 +26,19 @@ struct StringDictionary {
         (entry == 0 ? 0 : ends[entry - 1])..<ends[entry]
     }
 
+    /// Entry of the previous insert: tables repeat a report's id, year and agency on every row of
+    /// the report, and comparing with the last value is cheaper than hashing.
+    private var lastEntry = -1
+
     /// The entry number of `value`, adding it when new.
     mutating func insert(_ value: UnsafeRawBufferPointer) -> UInt32 {
+        if lastEntry >= 0 && matches(lastEntry, value) { return UInt32(truncatingIfNeeded: lastEntry) }
+        let entry = lookUpOrAdd(value)
+        lastEntry = entry
+        return UInt32(truncatingIfNeeded: entry)
+    }
+
+    private mutating func lookUpOrAdd(_ value: UnsafeRawBufferPointer) -> Int {
         let hash = Self.hash(value)
         let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -42,7 +47,7 @@ struct StringDictionary {
             if stored == 0 { break }
             if stored & 0xFFFF_FFFF_0000_0000 == tag {
                 let entry = Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) - 1
-                if matches(entry, value) { return UInt32(truncatingIfNeeded: entry) }
+                if matches(entry, value) { return entry }
             }
             slot = (slot + 1) & mask
         }
@@ -51,22 +56,43 @@ struct StringDictionary {
         ends.append(bytes.count)
         slots[slot] = tag | UInt64(entry + 1)
         if (entry + 1) * 2 > slots.count { grow() }
-        return UInt32(truncatingIfNeeded: entry)
+        return entry
     }
 
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
+        lastEntry = -1
         for index in slots.indices { slots[index] = 0 }
     }
 
+    /// Word-at-a-time compare: values are mostly short codes and names, for which a call to memcmp
+    /// costs more than the comparison.
+    @inline(__always)
     private func matches(_ entry: Int, _ value: UnsafeRawBufferPointer) -> Bool {
         let stored = range(of: entry)
-        guard stored.count == value.count else { return false }
-        guard let other = value.baseAddress, stored.count > 0 else { return true }
+        let count = stored.count
+        guard count == value.count else { return false }
+        guard count > 0, let other = value.baseAddress else { return true }
         return bytes.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return false }
-            return memcmp(base + stored.lowerBound, other, stored.count) == 0
+            let start = base + stored.lowerBound
+            var offset = 0
+            while offset + 8 <= count {
+                if start.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    != other.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                {
+                    return false
+                }
+                offset += 8
+            }
+            while offset < count {
+                if start.load(fromByteOffset: offset, as: UInt8.self) != other.load(fromByteOffset: offset, as: UInt8.self) {
+                    return false
+                }
+                offset += 1
+            }
+            return true
         }
     }
 
@@ -92,6 +118,7 @@ struct StringDictionary {
 
     /// Eight bytes per step with a multiply-xorshift mix; the tail is read byte by byte so nothing
     /// past the value is touched.
+    @inline(__always)
     static func hash(_ value: UnsafeRawBufferPointer) -> UInt64 {
         let count = value.count
         var hash = UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
