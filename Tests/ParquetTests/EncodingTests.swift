@@ -68,31 +68,89 @@ struct PlainEncodingTests {
     }
 }
 
-struct DictionaryEncoderTests {
-    @Test func repeatedValuesShareEntries() throws {
-        let words = ["省", "市", "省", "", "市", ""]
-        let bytes = Array(words.joined().utf8)
-        var ends: [Int] = []
-        var total = 0
-        for word in words {
-            total += word.utf8.count
-            ends.append(total)
-        }
-        let dictionary = try #require(DictionaryEncoder(bytes: bytes, ends: ends, maxEntries: 10, maxBytes: 100))
-        #expect(dictionary.entries == [0, 1, 3])
-        #expect(dictionary.indices == [0, 1, 0, 2, 1, 2])
-        #expect(dictionary.dictionaryByteCount == 4 + 3 + 4 + 3 + 4)
+struct StringDictionaryTests {
+    private func insert(_ words: [String], into dictionary: inout StringDictionary) -> [UInt32] {
+        words.map { word in Array(word.utf8).withUnsafeBytes { dictionary.insert($0) } }
+    }
+
+    @Test func repeatedValuesShareEntriesInFirstOccurrenceOrder() {
+        var dictionary = StringDictionary()
+        let indices = insert(["省", "市", "省", "", "市", ""], into: &dictionary)
+        #expect(indices == [0, 1, 0, 2, 1, 2])
+        #expect(dictionary.bytes == Array("省市".utf8))
+        #expect(dictionary.ends == [3, 6, 6])
+        // PLAIN page: a 4-byte length per entry plus 3 + 3 + 0 bytes.
+        #expect(dictionary.pageByteCount == 4 + 3 + 4 + 3 + 4)
+    }
+
+    @Test func equalLengthValuesStayApart() {
+        // Same length, differing only in the last byte after a full 8-byte word: the word compare
+        // must look at the tail too.
+        var dictionary = StringDictionary()
+        let indices = insert(["abcdefgh1", "abcdefgh2", "abcdefgh1", "abcdefgh2"], into: &dictionary)
+        #expect(indices == [0, 1, 0, 1])
+        #expect(dictionary.count == 2)
+    }
+
+    @Test func growingTheTableKeepsEveryEntry() {
+        var dictionary = StringDictionary()
+        let words = (0..<5_000).map { "第\($0)区" }
+        let first = insert(words, into: &dictionary)
+        let second = insert(words.reversed(), into: &dictionary)
+        #expect(first == (0..<5_000).map(UInt32.init))
+        #expect(second == first.reversed())
+        #expect(dictionary.count == 5_000)
+    }
+
+    @Test func removeAllForgetsEntriesAndTheLastValue() {
+        var dictionary = StringDictionary()
+        _ = insert(["a", "b"], into: &dictionary)
+        dictionary.removeAll()
+        #expect(insert(["b", "a"], into: &dictionary) == [0, 1])
+    }
+}
+
+struct IntegerDictionaryTests {
+    @Test func entriesInFirstOccurrenceOrder() throws {
+        let values: [Int64] = [2024, -1, 2024, 0, -1, 2024]
+        let dictionary = try #require(
+            values.withUnsafeBufferPointer { IntegerDictionary($0, maxEntries: 10, maxBytes: 100) })
+        #expect(dictionary.entries == [2024, -1, 0])
+        #expect(dictionary.indices == [0, 1, 0, 2, 1, 0])
     }
 
     @Test func tooManyDistinctValuesGivesUp() {
-        let bytes = Array("abcd".utf8)
-        #expect(DictionaryEncoder(bytes: bytes, ends: [1, 2, 3, 4], maxEntries: 2, maxBytes: 100) == nil)
-        #expect(DictionaryEncoder(bytes: bytes, ends: [1, 2, 3, 4], maxEntries: 4, maxBytes: 100) != nil)
+        let values: [Int32] = [1, 2, 3, 1]
+        #expect(values.withUnsafeBufferPointer { IntegerDictionary($0, maxEntries: 2, maxBytes: 100) } == nil)
+        #expect(values.withUnsafeBufferPointer { IntegerDictionary($0, maxEntries: 3, maxBytes: 100) } != nil)
     }
 
     @Test func oversizedDictionaryGivesUp() {
-        let bytes = Array("abcd".utf8)
-        #expect(DictionaryEncoder(bytes: bytes, ends: [2, 4], maxEntries: 10, maxBytes: 9) == nil)
-        #expect(DictionaryEncoder(bytes: bytes, ends: [2, 4], maxEntries: 10, maxBytes: 12) != nil)
+        // Three INT64 entries need a 24-byte page.
+        let values: [Int64] = [1, 2, 3]
+        #expect(values.withUnsafeBufferPointer { IntegerDictionary($0, maxEntries: 10, maxBytes: 23) } == nil)
+        #expect(values.withUnsafeBufferPointer { IntegerDictionary($0, maxEntries: 10, maxBytes: 24) } != nil)
+    }
+}
+
+struct ColumnBufferDictionaryTests {
+    @Test func automaticDictionaryIsDroppedOnceItCanNoLongerPay() {
+        // Row groups of 4 rows allow at most 2 entries; the third distinct value spells everything out.
+        var buffer = ColumnBuffer(field: ParquetField("c", .string), dictionary: .automatic, rowGroupRows: 4)
+        for word in ["甲", "乙", "甲"] { buffer.append(.string(word)) }
+        #expect(buffer.usesDictionary)
+        buffer.append(.string("丙"))
+        #expect(!buffer.usesDictionary)
+        #expect(buffer.stringBytes == Array("甲乙甲丙".utf8))
+        #expect(buffer.stringEnds == [3, 6, 9, 12])
+        buffer.reset()
+        #expect(buffer.usesDictionary)
+    }
+
+    @Test func forcedDictionaryIsNeverDropped() {
+        var buffer = ColumnBuffer(field: ParquetField("c", .string), dictionary: .always, rowGroupRows: 4)
+        for word in ["甲", "乙", "丙", "丁"] { buffer.append(.string(word)) }
+        #expect(buffer.usesDictionary)
+        #expect(buffer.dictionaryIndices == [0, 1, 2, 3])
     }
 }

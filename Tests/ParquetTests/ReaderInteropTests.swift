@@ -51,7 +51,8 @@ struct ReaderInteropTests {
         let rows = allTypesRows
         return InteropCase(
             file: file, schema: allTypesSchema, rows: rows, options: options,
-            dictionary: ["agency": true, "note": false, "nothing": false],
+            // 40 distinct values in 40 rows: far above the 50% share, so the integers stay PLAIN.
+            dictionary: ["agency": true, "note": false, "nothing": false, "small": false, "big": false, "day": false],
             queries: [
                 (sql: "SELECT count(*) FROM {path} WHERE agency = '金臺區'", expect: rows.filter { $0[4] == .string("金臺區") }.count),
                 (sql: "SELECT count(*) FROM {path} WHERE day >= DATE '1970-01-01' + 18200", expect: rows.filter {
@@ -82,6 +83,31 @@ struct ReaderInteropTests {
                 (sql: "SELECT count(*) FROM {path} WHERE id > 5000", expect: 4_999),
                 (sql: "SELECT count(*) FROM {path} WHERE id BETWEEN 2990 AND 3010", expect: 21),
                 (sql: "SELECT count(*) FROM {path} WHERE value = 999", expect: rows.filter { $0[2] == .int32(999) }.count),
+            ])
+    }
+
+    /// Years, amounts and dates with few distinct values get dictionary pages like strings; a
+    /// unique id beside them stays PLAIN.
+    static var lowCardinalityIntegersCase: InteropCase {
+        let schema = [
+            ParquetField("id", .int64), ParquetField("year", .int32, optional: true),
+            ParquetField("amount", .int64, optional: true), ParquetField("day", .date),
+        ]
+        let rows = (0..<500).map { (index: Int) -> [ParquetValue] in
+            let year: ParquetValue = index % 13 == 0 ? .null : .int32(Int32(2015 + index % 10))
+            let amount: ParquetValue = index % 5 == 0 ? .null : .int64(Int64(index % 7) * -1_000_000_007)
+            return [.int64(Int64(index) * 7_919), year, amount, .date(Int32(19_000 + index % 3))]
+        }
+        return InteropCase(
+            file: "integer_dictionaries.parquet", schema: schema, rows: rows,
+            options: ParquetWriterOptions(codec: .zstd(level: 3), rowGroupRows: 200, createdBy: createdBy),
+            dictionary: ["id": false, "year": true, "amount": true, "day": true],
+            queries: [
+                (sql: "SELECT count(*) FROM {path} WHERE year = 2020", expect: rows.filter { $0[1] == .int32(2020) }.count),
+                (sql: "SELECT count(*) FROM {path} WHERE amount < -5000000000", expect: rows.filter {
+                    if case .int64(let amount) = $0[2] { return amount < -5_000_000_000 }
+                    return false
+                }.count),
             ])
     }
 
@@ -119,7 +145,7 @@ struct ReaderInteropTests {
             manyGroupsCase("groups_zstd.parquet", codec: .zstd(level: 1)),
             manyGroupsCase("groups_gzip.parquet", codec: .gzip(level: 9)),
             manyGroupsCase("groups_uncompressed.parquet", codec: .uncompressed),
-            emptyCase, forcedDictionaryCase, plainOnlyCase,
+            emptyCase, forcedDictionaryCase, plainOnlyCase, lowCardinalityIntegersCase,
         ]
     }
 

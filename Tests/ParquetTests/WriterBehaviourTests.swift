@@ -95,8 +95,10 @@ struct SchemaCheckTests {
 }
 
 struct StatisticsTests {
-    private func column(_ type: ParquetType, _ values: [ParquetValue]) -> ColumnBuffer {
-        var buffer = ColumnBuffer(field: ParquetField("c", type, optional: true))
+    private func column(
+        _ type: ParquetType, _ values: [ParquetValue], dictionary: ParquetDictionaryPolicy = .automatic
+    ) -> ColumnBuffer {
+        var buffer = ColumnBuffer(field: ParquetField("c", type, optional: true), dictionary: dictionary)
         for value in values { buffer.append(value) }
         return buffer
     }
@@ -106,27 +108,27 @@ struct StatisticsTests {
     }
 
     @Test func nullCountIsAlwaysWritten() {
-        let statistics = ColumnStatistics.make(for: column(.int64, [.null, .null]), dictionary: nil)
+        let statistics = ColumnStatistics.make(for: column(.int64, [.null, .null]))
         #expect(statistics.nullCount == 2)
         #expect(statistics.minValue == nil && statistics.maxValue == nil)
     }
 
     @Test func integersAreLittleEndian() {
-        let statistics = ColumnStatistics.make(for: column(.int32, [.int32(5), .null, .int32(-2)]), dictionary: nil)
+        let statistics = ColumnStatistics.make(for: column(.int32, [.int32(5), .null, .int32(-2)]))
         #expect(statistics.minValue == [0xfe, 0xff, 0xff, 0xff])
         #expect(statistics.maxValue == [5, 0, 0, 0])
     }
 
     @Test func doublesSkipNaN() {
-        let withNaN = ColumnStatistics.make(for: column(.double, [.double(.nan), .double(2.5), .double(-1)]), dictionary: nil)
+        let withNaN = ColumnStatistics.make(for: column(.double, [.double(.nan), .double(2.5), .double(-1)]))
         #expect(withNaN.minValue == doubleBytes(-1))
         #expect(withNaN.maxValue == doubleBytes(2.5))
-        let onlyNaN = ColumnStatistics.make(for: column(.double, [.double(.nan)]), dictionary: nil)
+        let onlyNaN = ColumnStatistics.make(for: column(.double, [.double(.nan)]))
         #expect(onlyNaN.minValue == nil)
     }
 
     @Test func zeroBoundsAreSignedAsTheSpecAsks() {
-        let statistics = ColumnStatistics.make(for: column(.double, [.double(0), .double(1)]), dictionary: nil)
+        let statistics = ColumnStatistics.make(for: column(.double, [.double(0), .double(1)]))
         #expect(statistics.minValue == doubleBytes(-0.0))
     }
 
@@ -134,23 +136,65 @@ struct StatisticsTests {
         // Bytewise: "Z" (5a) < "a" (61) < "é" (c3 a9) < "金" (e9 87 91). Swift's String order agrees here,
         // but "é" vs "e\u{301}" would not: bytes 65 cc 81 sort before c3 a9.
         let statistics = ColumnStatistics.make(
-            for: column(.string, [.string("金"), .string("a"), .string("é"), .string("Z"), .string("e\u{301}")]),
-            dictionary: nil)
+            for: column(.string, [.string("金"), .string("a"), .string("é"), .string("Z"), .string("e\u{301}")]))
         #expect(statistics.minValue == Array("Z".utf8))
         #expect(statistics.maxValue == Array("金".utf8))
     }
 
+    @Test func plainStringsGiveTheSameBoundsAsDictionaryEntries() {
+        let values: [ParquetValue] = [.string("金"), .string("a"), .null, .string("é"), .string("Z"), .string("a")]
+        let plain = column(.string, values, dictionary: .never)
+        let dictionary = column(.string, values, dictionary: .always)
+        #expect(!plain.usesDictionary && dictionary.usesDictionary)
+        for statistics in [ColumnStatistics.make(for: plain), ColumnStatistics.make(for: dictionary)] {
+            #expect(statistics.minValue == Array("Z".utf8))
+            #expect(statistics.maxValue == Array("金".utf8))
+            #expect(statistics.nullCount == 1)
+        }
+    }
+
     @Test func longStringBoundsAreLeftOut() {
         let long = String(repeating: "报", count: 100)  // 300 bytes > 256
-        let fires = ColumnStatistics.make(for: column(.string, [.string("a"), .string(long)]), dictionary: nil)
+        let fires = ColumnStatistics.make(for: column(.string, [.string("a"), .string(long)]))
         #expect(fires.maxValue == nil && fires.minValue == nil && fires.nullCount == 0)
         let silent = ColumnStatistics.make(
-            for: column(.string, [.string("a"), .string(String(repeating: "报", count: 85))]), dictionary: nil)
+            for: column(.string, [.string("a"), .string(String(repeating: "报", count: 85))]))
         #expect(silent.maxValue?.count == 255)
     }
 
     @Test func booleansBoundByPresence() {
-        let statistics = ColumnStatistics.make(for: column(.boolean, [.bool(true), .bool(true)]), dictionary: nil)
+        let statistics = ColumnStatistics.make(for: column(.boolean, [.bool(true), .bool(true)]))
         #expect(statistics.minValue == [1] && statistics.maxValue == [1])
+    }
+}
+
+struct DeterminismTests {
+    private func write(_ rows: [[ParquetValue]], to path: String, codec: ParquetCodec) throws -> [UInt8] {
+        let writer = try ParquetFileWriter(
+            path: path,
+            schema: [ParquetField("code", .string), ParquetField("year", .int32, optional: true), ParquetField("n", .int64)],
+            options: ParquetWriterOptions(codec: codec, rowGroupRows: 1_000, createdBy: "test"))
+        for row in rows { try writer.append(row) }
+        try writer.close()
+        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    /// Reused compression contexts and hash tables must not leak state from one file or page into the next.
+    @Test func sameRowsGiveSameBytes() throws {
+        let directory = try makeTemporaryDirectory("determinism")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let rows = (0..<2_500).map { (index: Int) -> [ParquetValue] in
+            let year: ParquetValue = index % 9 == 0 ? .null : .int32(Int32(2015 + index % 10))
+            return [.string("代码\(index % 37)"), year, .int64(Int64(index))]
+        }
+        for codec in [ParquetCodec.uncompressed, .gzip(level: 6), .zstd(level: 3)] {
+            let first = try write(rows, to: directory.appendingPathComponent("a.parquet").path, codec: codec)
+            let second = try write(rows, to: directory.appendingPathComponent("b.parquet").path, codec: codec)
+            #expect(first == second, "\(codec)")
+            var changed = rows
+            changed[2_000][2] = .int64(-1)
+            let third = try write(changed, to: directory.appendingPathComponent("c.parquet").path, codec: codec)
+            #expect(first != third, "\(codec)")
+        }
     }
 }

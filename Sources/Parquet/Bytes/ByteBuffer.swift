@@ -13,6 +13,11 @@ struct ByteBuffer {
         bytes.removeAll(keepingCapacity: true)
     }
 
+    /// Makes room for `extra` more bytes so a hot loop of appends never reallocates.
+    mutating func reserve(_ extra: Int) {
+        bytes.reserveCapacity(bytes.count + extra)
+    }
+
     mutating func append(_ byte: UInt8) {
         bytes.append(byte)
     }

@@ -59,16 +59,24 @@ enum RLEBitPackedHybrid {
         let groups = (end - start + 7) / 8
         out.appendVarint(UInt64(groups) << 1 | 1)
         let mask: UInt64 = bitWidth >= 32 ? 0xFFFF_FFFF : (1 << UInt64(bitWidth)) - 1
-        var accumulator: UInt64 = 0
-        var accumulatedBits = 0
-        for position in start..<(start + groups * 8) {
-            let value = position < end ? UInt64(values[position]) & mask : 0
-            accumulator |= value << UInt64(accumulatedBits)
-            accumulatedBits += bitWidth
-            while accumulatedBits >= 8 {
-                out.append(UInt8(truncatingIfNeeded: accumulator))
-                accumulator >>= 8
-                accumulatedBits -= 8
+        // Exactly bitWidth bytes per group of 8; sized up front so the loop writes through a pointer.
+        let byteCount = groups * bitWidth
+        let first = out.bytes.count
+        out.bytes.append(contentsOf: repeatElement(0, count: byteCount))
+        out.bytes.withUnsafeMutableBufferPointer { buffer in
+            var target = first
+            var accumulator: UInt64 = 0
+            var accumulatedBits = 0
+            for position in start..<(start + groups * 8) {
+                let value = position < end ? UInt64(values[position]) & mask : 0
+                accumulator |= value << UInt64(accumulatedBits)
+                accumulatedBits += bitWidth
+                while accumulatedBits >= 8 {
+                    buffer[target] = UInt8(truncatingIfNeeded: accumulator)
+                    target += 1
+                    accumulator >>= 8
+                    accumulatedBits -= 8
+                }
             }
         }
     }

@@ -1,8 +1,17 @@
 /// The values of one column for the row group being built, stored by type so appending a cell
 /// allocates nothing beyond amortised array growth. Nulls are kept as definition levels only;
 /// the value arrays hold the non-null values, in row order.
+///
+/// String columns that may be dictionary-encoded go through `StringDictionary` as they arrive and
+/// keep only an index per value; once the dictionary can no longer be chosen for this chunk
+/// (too many entries or bytes, see `ColumnChunkWriter`) the values are spelled out again and the
+/// rest of the chunk is stored as bytes. The chunk's encoding is thus the same as if it had been
+/// decided over the whole chunk at flush time.
 struct ColumnBuffer {
     let field: ParquetField
+    let dictionaryPolicy: ParquetDictionaryPolicy
+    /// Entries beyond this can never pass the end-of-chunk test, whatever the chunk's final size.
+    let dictionaryEntryBound: Int
     /// 1 = value present, 0 = null; kept only for optional columns.
     private(set) var definitionLevels: [UInt8] = []
     private(set) var rowCount = 0
@@ -14,11 +23,20 @@ struct ColumnBuffer {
     private(set) var int64s: [Int64] = []
     private(set) var doubles: [Double] = []
     /// UTF-8 of every string, concatenated; `stringEnds[i]` is the end offset of value i.
+    /// Used while `stringDictionary` is nil.
     private(set) var stringBytes: [UInt8] = []
     private(set) var stringEnds: [Int] = []
+    /// Whether string values currently go to `stringDictionary` (a dictionary is still possible).
+    private(set) var usesDictionary: Bool
+    /// Distinct strings of the chunk, and the entry of every value, while `usesDictionary`.
+    private(set) var stringDictionary = StringDictionary()
+    private(set) var dictionaryIndices: [UInt32] = []
 
-    init(field: ParquetField) {
+    init(field: ParquetField, dictionary: ParquetDictionaryPolicy = .automatic, rowGroupRows: Int = Int.max) {
         self.field = field
+        self.dictionaryPolicy = dictionary
+        self.dictionaryEntryBound = Int(Double(max(0, rowGroupRows)) * ColumnChunkWriter.maxDistinctShare)
+        usesDictionary = field.type == .string && dictionary != .never
     }
 
     var valueCount: Int { rowCount - nullCount }
@@ -48,7 +66,7 @@ struct ColumnBuffer {
     }
 
     /// Call only after `mismatch(value)` returned nil.
-    mutating func append(_ value: ParquetValue) {
+    mutating func append(_ value: borrowing ParquetValue) {
         rowCount += 1
         switch value {
         case .null:
@@ -64,10 +82,44 @@ struct ColumnBuffer {
         if field.isOptional { definitionLevels.append(1) }
     }
 
-    private mutating func appendUTF8(_ text: String) {
-        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { stringBytes.append(contentsOf: $0) }
-        if copied == nil { stringBytes.append(contentsOf: text.utf8) }
-        stringEnds.append(stringBytes.count)
+    private mutating func appendUTF8(_ text: borrowing String) {
+        // A borrowed span reads the string's own storage: no copy, and no retain of the storage
+        // (which `utf8.withContiguousStorageIfAvailable` costs).
+        text.utf8Span.span.withUnsafeBytes { appendUTF8($0) }
+    }
+
+    private mutating func appendUTF8(_ raw: UnsafeRawBufferPointer) {
+        if usesDictionary {
+            let entry = stringDictionary.insert(raw)
+            dictionaryIndices.append(entry)
+            if Int(entry) + 1 == stringDictionary.count, dictionaryPolicy == .automatic,
+                stringDictionary.count > dictionaryEntryBound
+                    || stringDictionary.pageByteCount > ColumnChunkWriter.maxDictionaryBytes
+            {
+                spellOutStrings()
+            }
+        } else {
+            stringBytes.append(contentsOf: raw)
+            stringEnds.append(stringBytes.count)
+        }
+    }
+
+    /// Replaces the dictionary by the values' bytes; the rest of the chunk is stored as bytes.
+    mutating func spellOutStrings() {
+        guard usesDictionary else { return }
+        usesDictionary = false
+        let dictionary = stringDictionary
+        stringDictionary = StringDictionary()
+        stringBytes.reserveCapacity(stringBytes.count + dictionaryIndices.count * 8)
+        stringEnds.reserveCapacity(stringEnds.count + dictionaryIndices.count)
+        dictionary.bytes.withUnsafeBytes { raw in
+            for entry in dictionaryIndices {
+                let range = dictionary.range(of: Int(entry))
+                stringBytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[range]))
+                stringEnds.append(stringBytes.count)
+            }
+        }
+        dictionaryIndices.removeAll(keepingCapacity: true)
     }
 
     /// Empties the buffer for the next row group, keeping capacity.
@@ -81,5 +133,8 @@ struct ColumnBuffer {
         doubles.removeAll(keepingCapacity: true)
         stringBytes.removeAll(keepingCapacity: true)
         stringEnds.removeAll(keepingCapacity: true)
+        dictionaryIndices.removeAll(keepingCapacity: true)
+        stringDictionary.removeAll()
+        usesDictionary = field.type == .string && dictionaryPolicy != .never
     }
 }

@@ -25,45 +25,75 @@ struct ColumnChunkWriter {
         var values: Range<Int>
     }
 
-    mutating func write(_ column: ColumnBuffer, to sink: FileSink) throws -> ColumnChunk {
+    /// How the chunk's values are written.
+    enum ValueEncoding {
+        case plain
+        /// Dictionary page from `ColumnBuffer.stringDictionary`, indices from `ColumnBuffer.dictionaryIndices`.
+        case stringDictionary
+        case int32Dictionary(IntegerDictionary<Int32>)
+        case int64Dictionary(IntegerDictionary<Int64>)
+
+        var isDictionary: Bool {
+            if case .plain = self { return false }
+            return true
+        }
+    }
+
+    mutating func write(_ column: inout ColumnBuffer, to sink: FileSink) throws -> ColumnChunk {
         totalUncompressed = 0
         totalCompressed = 0
-        let dictionary = makeDictionary(for: column)
+        let encoding = chooseEncoding(for: &column)
         var dictionaryPageOffset: Int64?
-        if let dictionary {
+        var entryCount = 0
+        if encoding.isDictionary {
             dictionaryPageOffset = sink.offset
             page.removeAll()
-            for entry in dictionary.entries {
+            switch encoding {
+            case .plain: break
+            case .stringDictionary:
+                let dictionary = column.stringDictionary
+                entryCount = dictionary.count
+                page.reserve(dictionary.pageByteCount)
                 Plain.encodeByteArrays(
-                    bytes: column.stringBytes, ends: column.stringEnds, from: entry, to: entry + 1, into: &page)
+                    bytes: dictionary.bytes, ends: dictionary.ends, from: 0, to: dictionary.count, into: &page)
+            case .int32Dictionary(let dictionary):
+                entryCount = dictionary.entries.count
+                Plain.encode(dictionary.entries[...], into: &page)
+            case .int64Dictionary(let dictionary):
+                entryCount = dictionary.entries.count
+                Plain.encode(dictionary.entries[...], into: &page)
             }
-            let pageHeader = DictionaryPageHeader(numValues: Int32(dictionary.entries.count))
+            let pageHeader = DictionaryPageHeader(numValues: Int32(entryCount))
             try writePage(.dictionary(pageHeader), column: column, to: sink)
         }
         let dataPageOffset = sink.offset
-        let indexBitWidth = dictionary.map { RLEBitPackedHybrid.bitWidth(forMaxValue: $0.entries.count - 1) } ?? 0
-        for range in planPages(column, indexBitWidth: dictionary == nil ? nil : indexBitWidth) {
+        let indexBitWidth = RLEBitPackedHybrid.bitWidth(forMaxValue: entryCount - 1)
+        for range in planPages(column, indexBitWidth: encoding.isDictionary ? indexBitWidth : nil) {
             page.removeAll()
             encodeLevels(column, rows: range.rows)
-            if let dictionary {
-                page.append(UInt8(indexBitWidth))
-                RLEBitPackedHybrid.encode(dictionary.indices[range.values], bitWidth: indexBitWidth, into: &page)
-            } else {
+            switch encoding {
+            case .plain:
                 encodePlain(column, values: range.values)
+            case .stringDictionary:
+                encodeIndices(column.dictionaryIndices[range.values], bitWidth: indexBitWidth)
+            case .int32Dictionary(let dictionary):
+                encodeIndices(dictionary.indices[range.values], bitWidth: indexBitWidth)
+            case .int64Dictionary(let dictionary):
+                encodeIndices(dictionary.indices[range.values], bitWidth: indexBitWidth)
             }
             let pageHeader = DataPageHeader(
-                numValues: Int32(range.rows.count), encoding: dictionary == nil ? .plain : .rleDictionary)
+                numValues: Int32(range.rows.count), encoding: encoding.isDictionary ? .rleDictionary : .plain)
             try writePage(.data(pageHeader), column: column, to: sink)
         }
         var encodings: [Encoding] = [.plain]
         if column.field.isOptional { encodings.append(.rle) }
-        if dictionary != nil { encodings.append(.rleDictionary) }
+        if encoding.isDictionary { encodings.append(.rleDictionary) }
         let metaData = ColumnMetaData(
             type: column.field.type.physicalType, encodings: encodings, pathInSchema: [column.field.name],
             codec: codec.kind, numValues: Int64(column.rowCount), totalUncompressedSize: totalUncompressed,
             totalCompressedSize: totalCompressed, dataPageOffset: dataPageOffset,
             dictionaryPageOffset: dictionaryPageOffset,
-            statistics: ColumnStatistics.make(for: column, dictionary: dictionary))
+            statistics: ColumnStatistics.make(for: column))
         return ColumnChunk(metaData: metaData)
     }
 
@@ -71,20 +101,44 @@ struct ColumnChunkWriter {
 
     // MARK: Dictionary decision
 
-    private func makeDictionary(for column: ColumnBuffer) -> DictionaryEncoder? {
-        guard column.field.type == .string else { return nil }
+    /// Dictionary when distinct values are at most half the values and the page stays under 1 MiB
+    /// (automatic), always or never, per policy. Strings arrive with their dictionary already built;
+    /// a string column that does not qualify is spelled out here.
+    private func chooseEncoding(for column: inout ColumnBuffer) -> ValueEncoding {
         let values = column.valueCount
+        let maxEntries: Int
+        let maxBytes: Int
         switch dictionaryPolicy {
         case .never:
-            return nil
+            return .plain
         case .always:
-            return DictionaryEncoder(
-                bytes: column.stringBytes, ends: column.stringEnds, maxEntries: Int.max, maxBytes: Int.max)
+            maxEntries = Int.max
+            maxBytes = Int.max
         case .automatic:
-            guard values > 0 else { return nil }
-            return DictionaryEncoder(
-                bytes: column.stringBytes, ends: column.stringEnds,
-                maxEntries: Int(Double(values) * Self.maxDistinctShare), maxBytes: Self.maxDictionaryBytes)
+            maxEntries = Int(Double(values) * Self.maxDistinctShare)
+            maxBytes = Self.maxDictionaryBytes
+        }
+        switch column.field.type {
+        case .string:
+            guard column.usesDictionary else { return .plain }
+            let dictionary = column.stringDictionary
+            let fits = dictionaryPolicy == .always
+                || (values > 0 && dictionary.count <= maxEntries && dictionary.pageByteCount <= maxBytes)
+            if fits { return .stringDictionary }
+            column.spellOutStrings()
+            return .plain
+        case .int32, .date:
+            guard values > 0 || dictionaryPolicy == .always else { return .plain }
+            return column.int32s.withUnsafeBufferPointer { buffer in
+                IntegerDictionary(buffer, maxEntries: maxEntries, maxBytes: maxBytes).map(ValueEncoding.int32Dictionary)
+            } ?? .plain
+        case .int64:
+            guard values > 0 || dictionaryPolicy == .always else { return .plain }
+            return column.int64s.withUnsafeBufferPointer { buffer in
+                IntegerDictionary(buffer, maxEntries: maxEntries, maxBytes: maxBytes).map(ValueEncoding.int64Dictionary)
+            } ?? .plain
+        case .boolean, .double:
+            return .plain
         }
     }
 
@@ -104,37 +158,54 @@ struct ColumnChunkWriter {
             case .string: fixedBits = nil
             }
         }
-        let levels = column.definitionLevels
+        let rowCount = column.rowCount
         let isOptional = column.field.isOptional
+        // Required fixed-width values: every row costs the same, so the split is arithmetic.
+        if !isOptional, let fixedBits {
+            let rowsPerPage = max(1, (limit + fixedBits - 1) / fixedBits)
+            var pages: [PageRange] = []
+            var start = 0
+            while start < rowCount || pages.isEmpty {
+                let end = min(rowCount, start + rowsPerPage)
+                pages.append(PageRange(rows: start..<end, values: start..<end))
+                start = end
+            }
+            return pages
+        }
+        let levels = column.definitionLevels
         let ends = column.stringEnds
         var pages: [PageRange] = []
         var rowStart = 0
         var valueStart = 0
         var value = 0
         var bits = 0
-        for row in 0..<column.rowCount {
-            var isPresent = true
-            if isOptional {
-                bits += 1
-                isPresent = levels[row] == 1
-            }
-            if isPresent {
-                if let fixedBits {
-                    bits += fixedBits
-                } else {
-                    bits += (4 + ends[value] - (value == 0 ? 0 : ends[value - 1])) * 8
+        levels.withUnsafeBufferPointer { levels in
+            ends.withUnsafeBufferPointer { ends in
+                for row in 0..<rowCount {
+                    var isPresent = true
+                    if isOptional {
+                        bits += 1
+                        isPresent = levels[row] == 1
+                    }
+                    if isPresent {
+                        if let fixedBits {
+                            bits += fixedBits
+                        } else {
+                            bits += (4 + ends[value] - (value == 0 ? 0 : ends[value - 1])) * 8
+                        }
+                        value += 1
+                    }
+                    if bits >= limit {
+                        pages.append(PageRange(rows: rowStart..<(row + 1), values: valueStart..<value))
+                        rowStart = row + 1
+                        valueStart = value
+                        bits = 0
+                    }
                 }
-                value += 1
-            }
-            if bits >= limit {
-                pages.append(PageRange(rows: rowStart..<(row + 1), values: valueStart..<value))
-                rowStart = row + 1
-                valueStart = value
-                bits = 0
             }
         }
-        if rowStart < column.rowCount || pages.isEmpty {
-            pages.append(PageRange(rows: rowStart..<column.rowCount, values: valueStart..<value))
+        if rowStart < rowCount || pages.isEmpty {
+            pages.append(PageRange(rows: rowStart..<rowCount, values: valueStart..<value))
         }
         return pages
     }
@@ -146,6 +217,12 @@ struct ColumnChunkWriter {
         page.appendUInt32LE(0)
         RLEBitPackedHybrid.encode(column.definitionLevels[rows], bitWidth: 1, into: &page)
         page.setUInt32LE(UInt32(page.count - lengthOffset - 4), at: lengthOffset)
+    }
+
+    /// One byte of bit width, then the hybrid-encoded entry numbers (no length prefix).
+    private mutating func encodeIndices(_ indices: ArraySlice<UInt32>, bitWidth: Int) {
+        page.append(UInt8(bitWidth))
+        RLEBitPackedHybrid.encode(indices, bitWidth: bitWidth, into: &page)
     }
 
     private mutating func encodePlain(_ column: ColumnBuffer, values: Range<Int>) {
@@ -161,19 +238,23 @@ struct ColumnChunkWriter {
         }
     }
 
-    /// Compresses the page held in `page` and writes header + body.
+    /// Compresses the page held in `page` and writes header + body, straight from the codec's buffer.
     private mutating func writePage(_ body: PageHeader.Body, column: ColumnBuffer, to sink: FileSink) throws {
-        let compressed = try codec.compress(page.bytes)
-        guard page.count <= Int32.max, compressed.count <= Int32.max else {
-            throw ParquetError.schemaMismatch(column: column.field.name, reason: "a page exceeds 2 GiB")
+        let codec = self.codec
+        let compressed = try page.bytes.withUnsafeBytes { raw in
+            let compressed = try codec.compress(raw)
+            guard page.count <= Int32.max, compressed.count <= Int32.max else {
+                throw ParquetError.schemaMismatch(column: column.field.name, reason: "a page exceeds 2 GiB")
+            }
+            let pageHeader = PageHeader(
+                uncompressedPageSize: Int32(page.count), compressedPageSize: Int32(compressed.count), body: body)
+            header.reset()
+            pageHeader.write(to: &header)
+            try sink.write(header.bytes)
+            try sink.write(compressed)
+            return compressed.count
         }
-        let pageHeader = PageHeader(
-            uncompressedPageSize: Int32(page.count), compressedPageSize: Int32(compressed.count), body: body)
-        header.reset()
-        pageHeader.write(to: &header)
-        try sink.write(header.bytes)
-        try sink.write(compressed)
         totalUncompressed += Int64(header.bytes.count + page.count)
-        totalCompressed += Int64(header.bytes.count + compressed.count)
+        totalCompressed += Int64(header.bytes.count + compressed)
     }
 }

@@ -10,7 +10,7 @@ enum ColumnStatistics {
     /// Longer string bounds are left out (null_count stays), as in pyarrow's size cap.
     static let maxStringStatisticBytes = 256
 
-    static func make(for column: ColumnBuffer, dictionary: DictionaryEncoder?) -> Statistics {
+    static func make(for column: ColumnBuffer) -> Statistics {
         var statistics = Statistics(nullCount: Int64(column.nullCount), maxValue: nil, minValue: nil)
         guard column.valueCount > 0 else { return statistics }
         let bounds: (min: [UInt8], max: [UInt8])?
@@ -19,7 +19,11 @@ enum ColumnStatistics {
         case .int32, .date: bounds = integerBounds(column.int32s)
         case .int64: bounds = integerBounds(column.int64s)
         case .double: bounds = doubleBounds(column.doubles)
-        case .string: bounds = stringBounds(column, dictionary: dictionary)
+        case .string:
+            // A dictionary holds each distinct value once, so its entries are the candidates.
+            bounds = column.usesDictionary
+                ? stringBounds(column.stringDictionary.bytes, ends: column.stringDictionary.ends)
+                : stringBounds(column.stringBytes, ends: column.stringEnds)
         }
         statistics.minValue = bounds?.min
         statistics.maxValue = bounds?.max
@@ -58,15 +62,12 @@ enum ColumnStatistics {
     }
 
     /// Unsigned bytewise order, which is how readers compare BYTE_ARRAY (not Swift's String order).
-    private static func stringBounds(
-        _ column: ColumnBuffer, dictionary: DictionaryEncoder?
-    ) -> (min: [UInt8], max: [UInt8])? {
-        let ends = column.stringEnds
-        let candidates: [Int] = dictionary?.entries ?? Array(0..<ends.count)
-        guard var low = candidates.first else { return nil }
-        var high = low
-        column.stringBytes.withUnsafeBytes { raw in
-            for index in candidates {
+    private static func stringBounds(_ bytes: [UInt8], ends: [Int]) -> (min: [UInt8], max: [UInt8])? {
+        guard !ends.isEmpty else { return nil }
+        var low = 0
+        var high = 0
+        bytes.withUnsafeBytes { raw in
+            for index in ends.indices {
                 if compare(raw, ends, index, low) < 0 { low = index }
                 if compare(raw, ends, index, high) > 0 { high = index }
             }
@@ -74,7 +75,7 @@ enum ColumnStatistics {
         let lowRange = range(ends, low)
         let highRange = range(ends, high)
         guard lowRange.count <= maxStringStatisticBytes, highRange.count <= maxStringStatisticBytes else { return nil }
-        return (min: Array(column.stringBytes[lowRange]), max: Array(column.stringBytes[highRange]))
+        return (min: Array(bytes[lowRange]), max: Array(bytes[highRange]))
     }
 
     private static func range(_ ends: [Int], _ index: Int) -> Range<Int> {

@@ -30,9 +30,9 @@ public enum ParquetCodec: Sendable, Hashable {
     case zstd(level: Int)
 }
 
-/// Whether string columns are dictionary-encoded.
+/// Whether columns are dictionary-encoded (strings, INT32, DATE and INT64; booleans and doubles stay PLAIN).
 public enum ParquetDictionaryPolicy: Sendable, Hashable {
-    /// Per column chunk: when distinct values are at most half the values and the dictionary stays under 1 MiB.
+    /// Per column chunk: when distinct values are at most half the values and the dictionary page stays under 1 MiB.
     case automatic
     case always
     case never
@@ -49,7 +49,7 @@ public struct ParquetWriterOptions: Sendable {
     public var createdBy: String
     /// FileMetaData.key_value_metadata, in order.
     public var keyValueMetadata: [(key: String, value: String)]
-    /// Dictionary encoding of string columns (other types are always PLAIN).
+    /// Dictionary encoding of string, INT32, DATE and INT64 columns (booleans and doubles are always PLAIN).
     public var dictionary: ParquetDictionaryPolicy = .automatic
 
     public init(
@@ -127,7 +127,10 @@ public final class ParquetFileWriter {
             }
         }
         let codec = try options.codec.make()
-        columns = schema.map(ColumnBuffer.init(field:))
+        let rowGroupRows = max(1, min(options.rowGroupRows, Int(Int32.max)))
+        columns = schema.map {
+            ColumnBuffer(field: $0, dictionary: options.dictionary, rowGroupRows: rowGroupRows)
+        }
         chunkWriter = ColumnChunkWriter(codec: codec, pageBytes: options.pageBytes, dictionaryPolicy: options.dictionary)
         sink = try FileSink(path: path)
         try sink.write(Self.magic)
@@ -143,14 +146,16 @@ public final class ParquetFileWriter {
         // One access to `columns` per row rather than per cell: exclusivity checks on class
         // properties were the largest cost per cell.
         let mismatch: ParquetError? = columns.withUnsafeMutableBufferPointer { buffers in
-            for index in 0..<row.count where !buffers[index].accepts(row[index]) {
-                let reason = buffers[index].mismatch(row[index]) ?? "rejected value"
-                return ParquetError.schemaMismatch(column: buffers[index].field.name, reason: reason)
+            row.withUnsafeBufferPointer { cells in
+                for index in 0..<cells.count where !buffers[index].accepts(cells[index]) {
+                    let reason = buffers[index].mismatch(cells[index]) ?? "rejected value"
+                    return ParquetError.schemaMismatch(column: buffers[index].field.name, reason: reason)
+                }
+                for index in 0..<cells.count {
+                    buffers[index].append(cells[index])
+                }
+                return nil
             }
-            for index in 0..<row.count {
-                buffers[index].append(row[index])
-            }
-            return nil
         }
         if let mismatch { throw mismatch }
         rowCount += 1
@@ -186,7 +191,7 @@ public final class ParquetFileWriter {
         var totalByteSize: Int64 = 0
         do {
             for index in columns.indices {
-                chunks.append(try chunkWriter.write(columns[index], to: sink))
+                chunks.append(try chunkWriter.write(&columns[index], to: sink))
                 totalByteSize += chunkWriter.uncompressedSize
                 columns[index].reset()
             }
