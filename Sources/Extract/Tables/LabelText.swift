@@ -4,7 +4,8 @@ enum LabelText {
     /// The text without whitespace and quote marks: "3.危及 “三安全一稳定”" → "3.危及三安全一稳定".
     static func compact<S: StringProtocol>(_ text: S) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(text.unicodeScalars.count)
+        // The UTF-8 length bounds the scalar count and is O(1); counting scalars was a second pass over the text.
+        out.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars {
             switch s.value {
             case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D,

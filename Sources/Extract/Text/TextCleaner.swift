@@ -142,7 +142,8 @@ struct TextCleaner: Sendable {
         return String(out)
     }
 
-    /// A gloss needs "(" followed by a pinyin letter, whose first UTF-8 byte is a–z or a lead byte ≥ 0xC3;
+    /// A gloss needs "(" followed by a pinyin letter, whose first UTF-8 byte is a–z or one of the lead bytes C3, C4, C5,
+    /// C7 (Latin-1 and Latin Extended tone vowels) and E1 (ḿ ế ề);
     /// without one the line comes back unchanged, so the scalar copy is skipped.
     private static func mayHoldPinyinGloss(_ line: String) -> Bool {
         var line = line
@@ -150,7 +151,10 @@ struct TextCleaner: Sendable {
             guard bytes.count >= 2 else { return false }
             for i in 0..<(bytes.count - 1) where bytes[i] == UInt8(ascii: "(") {
                 let next = bytes[i + 1]
-                if (0x61...0x7A).contains(next) || next >= 0xC3 { return true }
+                switch next {
+                case 0x61...0x7A, 0xC3, 0xC4, 0xC5, 0xC7, 0xE1: return true
+                default: continue
+                }
             }
             return false
         }
@@ -182,7 +186,6 @@ struct TextCleaner: Sendable {
 
     private static let breadcrumbPrefixes = ["当前位置", "當前位置", "您的位置", "您现在的位置", "首页 >", "首頁 >", "首页>", "首頁>"]
         .map { Array($0.utf8) }
-    private static let degreeBytes = Array("℃".utf8)
     private static let airQualityBytes = [Array("空气质量".utf8), Array("空氣質量".utf8)]
     private static let fontSizeBytes = Array("字号".utf8)
     private static let fontSizeWordBytes = [Array("大".utf8), Array("中".utf8), Array("小".utf8)]
@@ -193,17 +196,32 @@ struct TextCleaner: Sendable {
         if line.isEmpty { return false }
         var probe = line
         return probe.withUTF8 { bytes in
+            // One pass finds the lead characters of every word below; most lines have none and stop here.
+            var i = 0
+            var hasDegree = false
+            var hasFontSize = false
+            var hasFurniture = false
+            while i + 2 < bytes.count {
+                switch (bytes[i], bytes[i + 1], bytes[i + 2]) {
+                case (0xE2, 0x84, 0x83): hasDegree = true  // ℃
+                case (0xE5, 0xAD, 0x97): hasFontSize = true  // 字
+                case (0xE6, 0x89, 0x93), (0xE5, 0x85, 0xB3), (0xE5, 0x88, 0x86), (0xE3, 0x80, 0x90), (0xE9, 0x97, 0x9C):
+                    hasFurniture = true  // 打 关 分 【 關
+                default: break
+                }
+                i += 1
+            }
             if breadcrumbPrefixes.contains(where: { UTF8Scan.hasPrefix(bytes, $0) }) { return true }
-            if UTF8Scan.contains(bytes, degreeBytes) && airQualityBytes.contains(where: { UTF8Scan.contains(bytes, $0) }) {
+            if hasDegree && airQualityBytes.contains(where: { UTF8Scan.contains(bytes, $0) }) {
                 return true
             }
-            if UTF8Scan.contains(bytes, fontSizeBytes) && fontSizeWordBytes.allSatisfy({ UTF8Scan.contains(bytes, $0) })
+            if hasFontSize && UTF8Scan.contains(bytes, fontSizeBytes) && fontSizeWordBytes.allSatisfy({ UTF8Scan.contains(bytes, $0) })
                 && line.count < 30
             {
                 return true
             }
             // The character count is only needed when furniture words occur (the common case has none).
-            return furnitureBytes.contains { UTF8Scan.contains(bytes, $0) } && line.count < 40
+            return hasFurniture && furnitureBytes.contains { UTF8Scan.contains(bytes, $0) } && line.count < 40
         }
     }
 
