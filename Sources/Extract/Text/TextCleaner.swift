@@ -202,14 +202,20 @@ struct TextCleaner: Sendable {
             var hasFontSize = false
             var hasFurniture = false
             while i + 2 < bytes.count {
-                switch (bytes[i], bytes[i + 1], bytes[i + 2]) {
+                let lead = bytes[i]
+                // Every word starts with a 3-byte character (lead E0–EF): step over whole characters.
+                guard lead >= 0xE0 && lead < 0xF0 else {
+                    i += 1
+                    continue
+                }
+                switch (lead, bytes[i + 1], bytes[i + 2]) {
                 case (0xE2, 0x84, 0x83): hasDegree = true  // ℃
                 case (0xE5, 0xAD, 0x97): hasFontSize = true  // 字
                 case (0xE6, 0x89, 0x93), (0xE5, 0x85, 0xB3), (0xE5, 0x88, 0x86), (0xE3, 0x80, 0x90), (0xE9, 0x97, 0x9C):
                     hasFurniture = true  // 打 关 分 【 關
                 default: break
                 }
-                i += 1
+                i += 3
             }
             if breadcrumbPrefixes.contains(where: { UTF8Scan.hasPrefix(bytes, $0) }) { return true }
             if hasDegree && airQualityBytes.contains(where: { UTF8Scan.contains(bytes, $0) }) {
