@@ -87,7 +87,7 @@ struct TextCleaner: Sendable {
         }
     }
 
-    /// `trimmingCharacters(in: .whitespaces)` (tab and general category Zs) without Foundation.
+    /// `trimmingCharacters(in: .whitespaces)` without Foundation (the set checked scalar by scalar in the tests).
     static func trimmingWhitespace(_ line: String) -> String {
         let scalars = line.unicodeScalars
         var start = scalars.startIndex
@@ -101,7 +101,8 @@ struct TextCleaner: Sendable {
 
     private static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
-        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return true
+        // Foundation's `.whitespaces` on Linux: tab, Zs, and also U+200B ZERO WIDTH SPACE.
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
         default: return false
         }
     }
