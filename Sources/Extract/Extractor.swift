@@ -39,15 +39,33 @@ public struct Extractor: Sendable {
 
 /// Splits plain text into numbered lines (CRLF, LF and CR endings).
 enum TextLines {
+    /// A byte scan: splitting by Character treats "\r\n" as one grapheme that is not "\n", so CRLF files used to
+    /// come out as a single line (and CR-only files too), and grapheme breaking cost more than the rest of clean-up.
     static func split(_ text: String) -> [TextLine] {
-        var lines: [TextLine] = []
-        var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            var s = Substring(line)
-            if s.hasSuffix("\r") { s = s.dropLast() }
-            lines.append(TextLine(number: number, text: String(s)))
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [TextLine] = []
+            var number = 0
+            var start = 0
+            var index = 0
+            func emit(_ end: Int) {
+                number += 1
+                lines.append(TextLine(number: number, text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)))
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    emit(index)
+                    start = index + 1
+                } else if byte == 0x0D {
+                    emit(index)
+                    if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                    start = index + 1
+                }
+                index += 1
+            }
+            emit(bytes.count)
+            return lines
         }
-        return lines
     }
 }

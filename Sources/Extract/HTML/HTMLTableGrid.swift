@@ -48,10 +48,16 @@ struct HTMLTableGrid {
             let rowSpan = min(max(Self.intAttribute(current, "rowspan") ?? 1, 1), Self.maxRowSpan)
             let columnSpan = min(max(Self.intAttribute(current, "colspan") ?? 1, 1), Self.maxColumnSpan)
             // A "|" inside a cell would read as a cell boundary.
-            let cellText = HTMLLineCollector.collapse(text).trimmingSpaces().replacingOccurrences(of: "|", with: "/")
+            let cellText = Self.replacingPipes(HTMLLineCollector.collapse(text).trimmingSpaces())
             cells.append((cellText, rowSpan, columnSpan))
         }
         return Row(line: Int(xmlGetLineNo(tr)), cells: cells)
+    }
+
+    /// "|" → "/" without Foundation's `replacingOccurrences` (a CFString round trip per cell).
+    static func replacingPipes(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "|")) else { return text }
+        return String(decoding: text.utf8.map { $0 == UInt8(ascii: "|") ? UInt8(ascii: "/") : $0 }, as: UTF8.self)
     }
 
     /// Cell text: `<br>` and block children become spaces, scripts are dropped, nested tables flattened.

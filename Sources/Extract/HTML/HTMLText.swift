@@ -7,15 +7,32 @@ import NianbaoCore
 enum HTMLText {
     /// Markers looked for in the first bytes; scraped text files never start with markup.
     private static let markers = ["<html", "<!doctype html", "<body", "<table", "<div", "<p>", "<p ", "<tr", "<meta", "<head"]
+        .map { Array($0.utf8) }
 
+    /// A case-insensitive byte search in the first 4 KB (markers are ASCII, so UTF-8 boundaries do not matter).
     static func looksLikeHTML(_ text: String) -> Bool {
-        var prefix = [UInt8]()
-        prefix.reserveCapacity(4096)
-        for byte in text.utf8.prefix(4096) {
-            prefix.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = min(bytes.count, 4096)
+            var index = 0
+            while index < count {
+                if bytes[index] == UInt8(ascii: "<"), markers.contains(where: { matches($0, bytes, at: index, end: count) }) {
+                    return true
+                }
+                index += 1
+            }
+            return false
         }
-        let head = String(decoding: prefix, as: UTF8.self)
-        return markers.contains { head.contains($0) }
+    }
+
+    private static func matches(_ marker: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Bool {
+        guard index + marker.count <= end else { return false }
+        for offset in 1..<marker.count {
+            let byte = bytes[index + offset]
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            if lower != marker[offset] { return false }
+        }
+        return true
     }
 
     static func lines(from html: String) -> [TextLine] {

@@ -4,7 +4,8 @@ enum LabelText {
     /// The text without whitespace and quote marks: "3.危及 “三安全一稳定”" → "3.危及三安全一稳定".
     static func compact<S: StringProtocol>(_ text: S) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(text.unicodeScalars.count)
+        // The UTF-8 length bounds the scalar count and is O(1); counting scalars was a second pass over the text.
+        out.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars {
             switch s.value {
             case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D,
@@ -33,26 +34,43 @@ enum LabelText {
     /// As `lastMatchEnd(_:_:)`, only for matches that end after index `minimumEnd` (the newest label of a buffer).
     static func lastMatchEnd(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar], endingAfter minimumEnd: Int) -> Int? {
         guard !needle.isEmpty, hay.count >= needle.count else { return nil }
-        var start = hay.count - needle.count
         let lowest = max(0, minimumEnd - needle.count + 1)
-        while start >= lowest {
-            var wildcards = 0
-            var ok = true
-            for j in 0..<needle.count {
-                let h = hay[start + j]
-                if h == needle[j] { continue }
-                // One lost character per keyword is tolerated, never a keyword made of "?" alone.
-                if h == "?" && wildcards == 0 && needle.count > 2 {
-                    wildcards += 1
-                    continue
+        // Unsafe buffers: this runs for every label against every buffered line, and array bounds checks
+        // were most of its cost.
+        return hay.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                let m = n.count
+                let wildcardAllowed = m > 2
+                let first = n[0]
+                var start = h.count - m
+                while start >= lowest {
+                    let head = h[start]
+                    if head != first && (head != "?" || !wildcardAllowed) {
+                        start -= 1
+                        continue
+                    }
+                    var wildcards = head == first ? 0 : 1
+                    var ok = true
+                    var j = 1
+                    while j < m {
+                        let c = h[start + j]
+                        if c != n[j] {
+                            // One lost character per keyword is tolerated, never a keyword made of "?" alone.
+                            if c == "?" && wildcards == 0 && wildcardAllowed {
+                                wildcards += 1
+                            } else {
+                                ok = false
+                                break
+                            }
+                        }
+                        j += 1
+                    }
+                    if ok { return start + m }
+                    start -= 1
                 }
-                ok = false
-                break
+                return nil
             }
-            if ok { return start + needle.count }
-            start -= 1
         }
-        return nil
     }
 
     static func contains(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {

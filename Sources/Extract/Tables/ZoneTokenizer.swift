@@ -29,7 +29,9 @@ enum ZoneTokenizer {
                 if isMarkdownSeparator(compact) { continue }
                 appendPipeCells(text, line: line.number, to: &out)
             } else if text.unicodeScalars.contains("\t") {
-                appendCells(text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }, line: line.number, to: &out)
+                appendCells(
+                    text.unicodeScalars.split(separator: "\t", omittingEmptySubsequences: false).map { Substring($0).trimmingSpaces() },
+                    line: line.number, to: &out)
             } else {
                 appendSpaceSeparated(text, line: line.number, to: &out)
             }
@@ -65,7 +67,8 @@ enum ZoneTokenizer {
     private static func appendPipeCells(_ text: String, line: Int, to out: inout [CellToken]) {
         var body = Substring(text)
         if body.hasPrefix("|") { body = body.dropFirst() }
-        var pieces = body.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+        // Split on scalars: a Character split runs grapheme breaking and String comparison on every character.
+        var pieces = body.unicodeScalars.split(separator: "|", omittingEmptySubsequences: false).map { Substring($0).trimmingSpaces() }
         if pieces.count > 1, let last = pieces.last, last.isEmpty { pieces.removeLast() }
         appendCells(pieces, line: line, to: &out)
     }
@@ -82,7 +85,7 @@ enum ZoneTokenizer {
 
     /// L7: labels contain spaces, so split from the right: trailing number-like words are values.
     private static func appendSpaceSeparated(_ text: String, line: Int, to out: inout [CellToken]) {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{A0}" })
+        let words = text.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{A0}" }).map(Substring.init)
         var firstValue = words.count
         while firstValue > 0, CellValueShape.isValue(LabelText.compact(words[firstValue - 1])) { firstValue -= 1 }
         if firstValue == words.count {

@@ -14,18 +14,63 @@ enum ScriptDetector {
     private static let threshold = 5
 
     static func detect(_ text: String) -> Script {
-        var traditional = 0
-        var simplified = 0
-        for scalar in text.unicodeScalars where scalar.value >= 0x4E00 {
-            if traditionalOnly.contains(scalar) {
+        var tally = Tally()
+        tally.count(text)
+        return tally.script
+    }
+
+    /// Distinguishing characters counted line by line, so the document never has to be joined into one String.
+    struct Tally {
+        private var traditional = 0
+        private var simplified = 0
+
+        mutating func count(_ line: String) {
+            var line = line
+            line.withUTF8 { bytes in
+                var i = 0
+                while i < bytes.count {
+                    // Lead bytes below 0xE4 start scalars below U+4E00, which never count.
+                    if bytes[i] < 0xE4 {
+                        i += 1
+                        continue
+                    }
+                    let (v, length) = UTF8Scan.scalar(at: i, in: bytes)
+                    i += length
+                    tally(v)
+                }
+            }
+        }
+
+        private mutating func tally(_ v: UInt32) {
+            let kind: UInt8
+            if v >= 0x4E00 && v <= 0x9FFF {
+                kind = ScriptDetector.kinds[Int(v - 0x4E00)]
+            } else if let scalar = Unicode.Scalar(v) {
+                kind = traditionalOnly.contains(scalar) ? 1 : simplifiedOnly.contains(scalar) ? 2 : 0
+            } else {
+                kind = 0
+            }
+            if kind == 1 {
                 traditional += 1
-            } else if simplifiedOnly.contains(scalar) {
+            } else if kind == 2 {
                 simplified += 1
             }
         }
-        guard traditional >= threshold else { return .simplified }
-        // Seed 000 is traditional with a few simplified characters (并, 范) left by the scraper: still traditional.
-        if simplified * 4 > traditional { return .mixed }
-        return .traditional
+
+        var script: Script {
+            guard traditional >= threshold else { return .simplified }
+            // Seed 000 is traditional with a few simplified characters (并, 范) left by the scraper: still traditional.
+            if simplified * 4 > traditional { return .mixed }
+            return .traditional
+        }
     }
+
+    /// 1 = traditional only, 2 = simplified only, 0 = neither, for U+4E00…U+9FFF: a table lookup instead of two
+    /// Set hashes per Han character. Traditional wins when a character is listed in both, as in the scan order.
+    private static let kinds: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
+        for s in simplifiedOnly where (0x4E00...0x9FFF).contains(s.value) { table[Int(s.value - 0x4E00)] = 2 }
+        for s in traditionalOnly where (0x4E00...0x9FFF).contains(s.value) { table[Int(s.value - 0x4E00)] = 1 }
+        return table
+    }()
 }

@@ -9,12 +9,14 @@ struct TextCleaner: Sendable {
     func clean(_ lines: [TextLine]) -> CleanText {
         var cleaned: [TextLine] = []
         cleaned.reserveCapacity(lines.count)
+        var tally = ScriptDetector.Tally()
         for line in lines {
             let text = Self.cleanLine(line.text)
             if Self.isBoilerplate(text) { continue }
+            tally.count(text)
             cleaned.append(TextLine(number: line.number, text: text))
         }
-        let script = ScriptDetector.detect(cleaned.lazy.map(\.text).joined(separator: "\n"))
+        let script = tally.script
         if script != .simplified, ChineseConverter.shared.isAvailable {
             // Convert the whole document in one call (OpenCC segments phrases across the text) and split back:
             // t2s never adds or removes line breaks, so line numbers survive.
@@ -30,19 +32,78 @@ struct TextCleaner: Sendable {
 
     /// NFKC where needed, pinyin glosses and "?" debris removed, ends trimmed.
     static func cleanLine(_ line: String) -> String {
-        var text = needsCompatibilityMapping(line) ? line.precomposedStringWithCompatibilityMapping : line
+        var text = needsCompatibilityMapping(line) ? compatibilityMapped(line) : line
         text = removePinyinGlosses(text)
         text = removeQuestionMarkDebris(text)
-        return text.trimmingCharacters(in: .whitespaces)
+        return trimmingWhitespace(text)
     }
 
     /// NFKC is the identity on plain CJK and ASCII; only full-width forms, ideographic spaces, NBSP, circled numbers
     /// and compatibility ideographs change. Checking first avoids normalising every line of every report.
     static func needsCompatibilityMapping(_ line: String) -> Bool {
-        line.unicodeScalars.contains { s in
-            let v = s.value
-            return v == 0x00A0 || v == 0x3000 || (0xFF00...0xFFEF).contains(v) || (0x2460...0x24FF).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0x2F00...0x2FDF).contains(v) || (0x2000...0x200B).contains(v)
+        var line = line
+        return line.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] < 0x80 {
+                    i += 1
+                    continue
+                }
+                let (v, length) = UTF8Scan.scalar(at: i, in: bytes)
+                if v == 0x00A0 || v == 0x3000 || (0xFF00...0xFFEF).contains(v) || (0x2460...0x24FF).contains(v)
+                    || (0xF900...0xFAFF).contains(v) || (0x2F00...0x2FDF).contains(v) || (0x2000...0x200B).contains(v)
+                {
+                    return true
+                }
+                i += length
+            }
+            return false
+        }
+    }
+
+    /// NFKC of the line. Foundation's NFKC costs ~10 µs a line and full-width brackets make it frequent, so lines made
+    /// only of characters whose NFKC is a single known character (ASCII, Han, CJK punctuation, full-width ASCII,
+    /// space-likes; all starters that never compose) are mapped here, and anything else goes to Foundation.
+    static func compatibilityMapped(_ line: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in line.unicodeScalars {
+            guard let mapped = simpleCompatibilityMapping(s.value), let scalar = Unicode.Scalar(mapped) else {
+                return line.precomposedStringWithCompatibilityMapping
+            }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// The NFKC image of a scalar from the simple set, or nil when the scalar is outside it.
+    static func simpleCompatibilityMapping(_ v: UInt32) -> UInt32? {
+        switch v {
+        case 0x00...0x7F, 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3001...0x3029, 0x3030...0x3035, 0x00B7, 0x2010,
+            0x2012...0x2016, 0x2018...0x2023, 0x2027:
+            return v
+        case 0x00A0, 0x3000, 0x2000...0x200A: return 0x20
+        case 0xFF01...0xFF5E: return v - 0xFEE0
+        default: return nil
+        }
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)` without Foundation (the set checked scalar by scalar in the tests).
+    static func trimmingWhitespace(_ line: String) -> String {
+        let scalars = line.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isWhitespace(scalars[start]) { start = scalars.index(after: start) }
+        if start == end { return start == scalars.startIndex ? line : "" }
+        while isWhitespace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        if start == scalars.startIndex && end == scalars.endIndex { return line }
+        return String(scalars[start..<end])
+    }
+
+    private static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        // Foundation's `.whitespaces` on Linux: tab, Zs, and also U+200B ZERO WIDTH SPACE.
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+        default: return false
         }
     }
 
@@ -59,7 +120,7 @@ struct TextCleaner: Sendable {
     /// "報(bào)告" → "報告", "政(zheng)(zheng)府" → "政府"; "(一)", "(1)", "(本列…)" and acronyms are untouched
     /// because a gloss is 1–7 lower-case pinyin letters right after a Han character.
     static func removePinyinGlosses(_ line: String) -> String {
-        guard line.contains("(") else { return line }
+        guard mayHoldPinyinGloss(line) else { return line }
         let scalars = Array(line.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
@@ -82,10 +143,30 @@ struct TextCleaner: Sendable {
         return String(out)
     }
 
+    /// A gloss needs "(" followed by a pinyin letter, whose first UTF-8 byte is a–z or one of the lead bytes C3, C4, C5,
+    /// C7 (Latin-1 and Latin Extended tone vowels) and E1 (ḿ ế ề);
+    /// without one the line comes back unchanged, so the scalar copy is skipped.
+    private static func mayHoldPinyinGloss(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            guard bytes.count >= 2 else { return false }
+            for i in 0..<(bytes.count - 1) where bytes[i] == UInt8(ascii: "(") {
+                let next = bytes[i + 1]
+                switch next {
+                case 0x61...0x7A, 0xC3, 0xC4, 0xC5, 0xC7, 0xE1: return true
+                default: continue
+                }
+            }
+            return false
+        }
+    }
+
     /// "?" (and U+FFFD) stands for a lost space-like character around numbers and labels ("? ? 0", "?0", "? 總計"):
     /// drop it. Between two Han characters it marks a lost character and is kept for fuzzy matching.
     static func removeQuestionMarkDebris(_ line: String) -> String {
-        guard line.contains("?") || line.contains("\u{FFFD}") else { return line }
+        var probe = line
+        let hasDebris = probe.withUTF8 { UTF8Scan.contains($0, byte: UInt8(ascii: "?")) || UTF8Scan.contains($0, replacementBytes) }
+        guard hasDebris else { return line }
         let scalars = Array(line.unicodeScalars)
         var out = String.UnicodeScalarView()
         for (i, s) in scalars.enumerated() {
@@ -102,22 +183,61 @@ struct TextCleaner: Sendable {
         return String(out)
     }
 
+    private static let replacementBytes = Array("\u{FFFD}".utf8)
+
+    private static let breadcrumbPrefixes = ["当前位置", "當前位置", "您的位置", "您现在的位置", "首页 >", "首頁 >", "首页>", "首頁>"]
+        .map { Array($0.utf8) }
+    private static let airQualityBytes = [Array("空气质量".utf8), Array("空氣質量".utf8)]
+    private static let fontSizeBytes = Array("字号".utf8)
+    private static let fontSizeWordBytes = [Array("大".utf8), Array("中".utf8), Array("小".utf8)]
+    private static let furnitureBytes = ["打印本页", "关闭窗口", "分享到", "【打印】", "【关闭】", "打印本頁", "關閉窗口"].map { Array($0.utf8) }
+
     /// Page furniture that is never report content (report-formats §4.1 item 6).
     static func isBoilerplate(_ line: String) -> Bool {
         if line.isEmpty { return false }
-        if line.hasPrefix("当前位置") || line.hasPrefix("當前位置") || line.hasPrefix("您的位置") || line.hasPrefix("您现在的位置") {
-            return true
+        var probe = line
+        return probe.withUTF8 { bytes in
+            // One pass finds the lead characters of every word below; most lines have none and stop here.
+            var i = 0
+            var hasDegree = false
+            var hasFontSize = false
+            var hasFurniture = false
+            while i + 2 < bytes.count {
+                let lead = bytes[i]
+                // Every word starts with a 3-byte character (lead E0–EF): step over whole characters.
+                guard lead >= 0xE0 && lead < 0xF0 else {
+                    i += 1
+                    continue
+                }
+                switch (lead, bytes[i + 1], bytes[i + 2]) {
+                case (0xE2, 0x84, 0x83): hasDegree = true  // ℃
+                case (0xE5, 0xAD, 0x97): hasFontSize = true  // 字
+                case (0xE6, 0x89, 0x93), (0xE5, 0x85, 0xB3), (0xE5, 0x88, 0x86), (0xE3, 0x80, 0x90), (0xE9, 0x97, 0x9C):
+                    hasFurniture = true  // 打 关 分 【 關
+                default: break
+                }
+                i += 3
+            }
+            if breadcrumbPrefixes.contains(where: { UTF8Scan.hasPrefix(bytes, $0) }) { return true }
+            if hasDegree && airQualityBytes.contains(where: { UTF8Scan.contains(bytes, $0) }) {
+                return true
+            }
+            if hasFontSize && UTF8Scan.contains(bytes, fontSizeBytes) && fontSizeWordBytes.allSatisfy({ UTF8Scan.contains(bytes, $0) })
+                && line.count < 30
+            {
+                return true
+            }
+            // The character count is only needed when furniture words occur (the common case has none).
+            return hasFurniture && furnitureBytes.contains { UTF8Scan.contains(bytes, $0) } && line.count < 40
         }
-        if (line.hasPrefix("首页 >") || line.hasPrefix("首頁 >") || line.hasPrefix("首页>") || line.hasPrefix("首頁>")) { return true }
-        if line.contains("℃") && (line.contains("空气质量") || line.contains("空氣質量")) { return true }
-        if line.contains("字号") && line.contains("大") && line.contains("中") && line.contains("小") && line.count < 30 { return true }
-        let furniture = ["打印本页", "关闭窗口", "分享到", "【打印】", "【关闭】", "打印本頁", "關閉窗口"]
-        return line.count < 40 && furniture.contains { line.contains($0) }
     }
 
     /// Big5-gateway pages localise vocabulary as well as characters (report-formats §4.1 item 3).
     static func localisedVocabulary(_ text: String) -> String {
-        guard text.contains("资讯") || text.contains("最佳化") else { return text }
+        var probe = text
+        guard probe.withUTF8({ UTF8Scan.contains($0, Array("资讯".utf8)) || UTF8Scan.contains($0, Array("最佳化".utf8)) }) else {
+            return text
+        }
         return text.replacingOccurrences(of: "资讯", with: "信息").replacingOccurrences(of: "最佳化", with: "优化")
     }
 }
