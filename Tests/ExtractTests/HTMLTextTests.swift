@@ -12,7 +12,7 @@ struct HTMLTextTests {
         #expect(!HTMLText.looksLikeHTML("2019年 a<b 的情况"))
     }
 
-    @Test func spansRepeatIntoEveryCoveredSlot() {
+    @Test func rowspansRepeatAndColspansPad() {
         let html = """
             <html><body>
             <table>
@@ -23,10 +23,22 @@ struct HTMLTextTests {
             """
         let lines = HTMLText.lines(from: html)
         #expect(lines.map(\.text) == [
-            "三、本年度办理结果 | (一)予以公开 | (一)予以公开 | 2",
+            "三、本年度办理结果 | (一)予以公开 |  | 2",
             "三、本年度办理结果 | (三)不予公开 | 1.属于国家秘密 | ",  // &nbsp; alone is a blank cell
         ])
         #expect(lines.map(\.number) == [3, 4])  // the <tr> lines
+    }
+
+    /// Regression (synthetic archive): a 2019 two-value row whose last value spans the spare column was read as
+    /// three values ("8 | 231万元 | 231万元") and the extractor kept the wrong two.
+    @Test func aColumnSpannedValueIsWrittenOnce() {
+        let html = """
+            <table>
+            <tr><td>政府集中采购</td><td>8</td><td colspan="2">231万元</td></tr>
+            <tr><td>行政事业性收费</td><td>4</td><td colspan="2">-2</td></tr>
+            </table>
+            """
+        #expect(HTMLText.lines(from: html).map(\.text) == ["政府集中采购 | 8 | 231万元 | ", "行政事业性收费 | 4 | -2 | "])
     }
 
     @Test func blocksBreaksScriptsAndCellMarkup() {

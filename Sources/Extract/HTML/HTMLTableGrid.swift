@@ -1,8 +1,9 @@
 import CLibXML2
 import NianbaoCore
 
-/// One HTML table expanded into a grid: a cell with rowspan/colspan fills every slot it covers
-/// (report-formats §4.3 L1), so each row line carries its spanned labels.
+/// One HTML table expanded into a grid (report-formats §4.3 L1). A row-spanned cell repeats on every row it
+/// covers, so each row line carries its group labels; a column-spanned cell is written once and padded with
+/// empty cells, as scrapers flatten it ("| ||"): repeating it would turn one value into two.
 struct HTMLTableGrid {
     private struct Row {
         var line: Int
@@ -98,7 +99,7 @@ struct HTMLTableGrid {
         return nil
     }
 
-    /// One line per row, cells joined by " | ", spans repeated into every slot.
+    /// One line per row, cells joined by " | "; rowspans repeated, colspans padded.
     func lines() -> [TextLine] {
         var grid: [[String?]] = Array(repeating: [], count: rows.count)
         for (r, row) in rows.enumerated() {
@@ -109,7 +110,7 @@ struct HTMLTableGrid {
                 for rr in r..<lastRow {
                     let needed = column + cell.columns
                     if grid[rr].count < needed { grid[rr].append(contentsOf: Array(repeating: nil, count: needed - grid[rr].count)) }
-                    for cc in column..<needed { grid[rr][cc] = cell.text }
+                    for cc in column..<needed { grid[rr][cc] = cc == column ? cell.text : "" }
                 }
                 column += cell.columns
             }
