@@ -145,9 +145,18 @@ public struct Runner: Sendable {
         log.event("stage_end", [("stage", "\"extract\""), ("files", String(work.count)), ("seconds", String(extractSeconds))])
         log.event("stage_end", [("stage", "\"normalize\""), ("files", String(work.count)), ("seconds", String(normalizeSeconds))])
 
-        // Cross-report rules need every report's facts before any report's status is final.
-        let facts = states.compactMap { $0?.facts }
-        let crossRejects = validator.crossReportRejects(facts)
+        // Cross-report rules need every report's facts before any report's status is final. They compare reports
+        // of one agency, so facts are decoded one agency at a time and memory stays bounded by the largest agency.
+        var byAgency: [String: [EncodedFacts]] = [:]
+        for state in states { if let facts = state?.facts { byAgency[facts.agency, default: []].append(facts) } }
+        var crossYear: [String: [Reject]] = [:]
+        for agency in byAgency.keys.sorted() {
+            guard let group = byAgency[agency], Set(group.map(\.reportYear)).count > 1 else { continue }
+            for (id, rejects) in validator.crossReportRejects(group.compactMap(\.decoded)) {
+                crossYear[id, default: []].append(contentsOf: rejects)
+            }
+        }
+        let crossRejects = crossYear
 
         // Sequential phase, in path order: validate from cache and load into staging.
         let loadStarted = clock.now
@@ -312,7 +321,7 @@ public struct Runner: Sendable {
         let facts = validator.facts(of: checked)
         let t3 = clock.now
         return Processed(
-            index: index, state: FileState(size: entry.size, mtime: entry.mtime, hash: file.contentHash, facts: facts),
+            index: index, state: FileState(size: entry.size, mtime: entry.mtime, hash: file.contentHash, facts: facts.map(EncodedFacts.init)),
             status: checked.status, extractSeconds: seconds(t1 - t0), normalizeSeconds: seconds(t2 - t1),
             validateSeconds: seconds(t3 - t2))
     }

@@ -9,7 +9,46 @@ struct FileState: Sendable, Equatable {
     /// SHA-256 of the content; also the key of its cache entry.
     var hash: String
     /// Cross-report facts, kept here so unchanged files need not be reopened to run A7/D1.
-    var facts: CrossReportFacts?
+    var facts: EncodedFacts?
+}
+
+/// Cross-report facts kept encoded: as Swift dictionaries they cost ~3 KB a file and made peak memory grow with
+/// the archive (640 MB at 100,000 reports). Agency and year stay readable so facts are decoded one agency at a time.
+struct EncodedFacts: Sendable, Equatable {
+    var agency: String
+    var reportYear: Int
+    var bytes: [UInt8]
+
+    init(_ facts: CrossReportFacts) {
+        agency = facts.agency
+        reportYear = facts.reportYear
+        var w = ByteWriter()
+        w.string(facts.reportID)
+        w.string(facts.sourcePath)
+        w.int(facts.cells.count)
+        for key in facts.cells.keys.sorted() {
+            w.string(key)
+            w.double(facts.cells[key])
+        }
+        bytes = w.bytes
+    }
+
+    init(agency: String, reportYear: Int, bytes: [UInt8]) {
+        self.agency = agency
+        self.reportYear = reportYear
+        self.bytes = bytes
+    }
+
+    var decoded: CrossReportFacts? {
+        var r = ByteReader(bytes: bytes)
+        guard let id = r.string(), let source = r.string(), let n = r.int() else { return nil }
+        var cells: [String: Double] = [:]
+        for _ in 0..<n {
+            guard let key = r.string(), let value = r.optionalDouble(), let value else { return nil }
+            cells[key] = value
+        }
+        return CrossReportFacts(reportID: id, sourcePath: source, agency: agency, reportYear: reportYear, cells: cells)
+    }
 }
 
 /// The incremental state (`<state>/state.bin`), written atomically after outputs commit. Binary, like the cache:
@@ -19,7 +58,7 @@ struct RunState: Sendable {
     var outputHash: String
     var files: [String: FileState]
 
-    static let magic: [UInt8] = Array("NBS1".utf8)
+    static let magic: [UInt8] = Array("NBS2".utf8)
 
     static func load(stateDir: String) -> RunState? {
         guard let bytes = readFile("\(stateDir)/state.bin") else { return nil }
@@ -45,15 +84,10 @@ struct RunState: Sendable {
             w.string(f.hash)
             if let facts = f.facts {
                 w.bool(true)
-                w.string(facts.reportID)
-                w.string(facts.sourcePath)
                 w.string(facts.agency)
                 w.int(facts.reportYear)
-                w.int(facts.cells.count)
-                for key in facts.cells.keys.sorted() {
-                    w.string(key)
-                    w.double(facts.cells[key])
-                }
+                w.int(facts.bytes.count)
+                w.bytes.append(contentsOf: facts.bytes)
             } else {
                 w.bool(false)
             }
@@ -69,15 +103,10 @@ struct RunState: Sendable {
         for _ in 0..<count {
             guard let path = r.string(), let size = r.int(), let mtime = r.int(), let contentHash = r.string(), let hasFacts = r.bool()
             else { return nil }
-            var facts: CrossReportFacts?
+            var facts: EncodedFacts?
             if hasFacts {
-                guard let id = r.string(), let source = r.string(), let agency = r.string(), let year = r.int(), let n = r.int() else { return nil }
-                var cells: [String: Double] = [:]
-                for _ in 0..<n {
-                    guard let key = r.string(), let value = r.optionalDouble(), let value else { return nil }
-                    cells[key] = value
-                }
-                facts = CrossReportFacts(reportID: id, sourcePath: source, agency: agency, reportYear: year, cells: cells)
+                guard let agency = r.string(), let year = r.int(), let n = r.int(), let bytes = r.take(n) else { return nil }
+                facts = EncodedFacts(agency: agency, reportYear: year, bytes: bytes)
             }
             files[path] = FileState(size: size, mtime: Int64(mtime), hash: contentHash, facts: facts)
         }

@@ -61,7 +61,7 @@ struct RunStateCodecTests {
         let state = RunState(
             toolVersion: "0.1.0", outputHash: "f8279af5e13e5c48",
             files: [
-                "b/2.txt": FileState(size: 10, mtime: 1_700_000_000_123_456_789, hash: "ab", facts: facts),
+                "b/2.txt": FileState(size: 10, mtime: 1_700_000_000_123_456_789, hash: "ab", facts: EncodedFacts(facts)),
                 "a/1.txt": FileState(size: 0, mtime: 0, hash: "cd", facts: nil),
             ])
         let bytes = state.encoded()
@@ -71,5 +71,7 @@ struct RunStateCodecTests {
         #expect(decoded.files == state.files)
         #expect(decoded.encoded() == bytes)
         #expect(RunState.decode(Array(bytes.dropLast())) == nil)
+        let roundTripped = try #require(decoded.files["b/2.txt"]?.facts?.decoded)
+        #expect(roundTripped == facts)
     }
 }

@@ -291,4 +291,31 @@ struct SeedRunTests {
         let appeals = try Harness.duckdb("select count(*) from read_parquet('\(out)/appeals/*.parquet')")
         #expect(appeals == [["30"]])
     }
+
+    /// Cross-year rules run across reports of one agency (issue 5): seed 001 (2019, nothing carried forward) and a
+    /// 2020 copy that claims one application carried over from 2019 (and, to stay balanced, one carried forward)
+    /// must give A7 on the 2020 report, as a warning only.
+    @Test func carriedOverThatDoesNotMatchLastYearIsACrossYearWarning() throws {
+        let dir = try Harness.tempDir("cross-year")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let archive = try Harness.seedArchive(in: dir)
+        var text = try String(contentsOf: archive.appendingPathComponent("001_21879049c23c2b1b.txt"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "2020年1月20日", with: "2021年1月20日").replacingOccurrences(of: "2019", with: "2020")
+        let zeros = "\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |"
+        let ones = "\n1 |\n0 |\n0 |\n0 |\n0 |\n0 |\n1 |"
+        for label in ["| 二、上年结转政府信息公开申请数量 |", "| 四、结转下年度继续办理 |"] {
+            #expect(text.contains(label + zeros))
+            text = text.replacingOccurrences(of: label + zeros, with: label + ones)
+        }
+        try Data(text.utf8).write(to: archive.appendingPathComponent("001_next_year.txt"))
+        #expect(try Harness.runPipeline(dir, archive: archive).status == 0)
+        let a7 = try Harness.duckdb("""
+            select source_path, severity, column_code from read_parquet('\(dir.path)/out/rejects/*.parquet') where rule_id = 'A7'
+            """)
+        #expect(Set(a7.map { $0[0] }) == ["001_next_year.txt"])
+        #expect(a7.allSatisfy { $0[1] == "warning" })
+        #expect(Set(a7.map { $0[2] }) == ["natural_person", "total"])
+        let status = try Harness.duckdb("select status from read_parquet('\(dir.path)/out/reports/*.parquet') where source_path = '001_next_year.txt'")
+        #expect(status == [["flagged"]])
+    }
 }
