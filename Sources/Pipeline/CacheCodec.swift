@@ -101,7 +101,8 @@ enum CacheCodec {
 struct ByteWriter {
     var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(16 << 10) }
+    /// `capacity` matters for values that are kept: a buffer stays as large as it was reserved.
+    init(capacity: Int = 16 << 10) { bytes.reserveCapacity(capacity) }
 
     mutating func varint(_ v: UInt64) {
         var v = v
