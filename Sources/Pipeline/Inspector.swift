@@ -9,10 +9,8 @@ public enum Inspector {
     public static func check(path: String, config: PipelineConfig) throws -> CheckedReport {
         guard let bytes = readFile(path) else { throw PipelineError.inputMissing(path) }
         let file = SourceFile(relativePath: (path as NSString).lastPathComponent, bytes: bytes)
-        var findings = Findings(reportID: file.reportID, sourcePath: file.relativePath)
-        let extracted = Extractor().extract(file, findings: &findings)
-        let normalized = Normalizer().normalize(extracted, findings: &findings)
-        return Validator(config: config.validateConfig).validate(normalized, findings: findings)
+        let cached = CachedReport.make(from: file, extractor: Extractor(), normalizer: Normalizer()).entry
+        return Validator(config: config.validateConfig).validate(cached.report, findings: cached.findings)
     }
 
     /// The report as a person reads it in a terminal: metadata, each table as a grid, figures, rejects.
