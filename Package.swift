@@ -46,6 +46,8 @@ let package = Package(
         // MARK: Benchmarks
         /** Writes a 1M-row applications-shaped table with each codec; `scripts/bench_writer.py` compares with pyarrow. */
         .executableTarget(name: "parquet-bench", dependencies: ["Parquet"]),
+        // Per-stage CPU per report on one thread (`make bench`).
+        .executableTarget(name: "stage-bench", dependencies: ["NianbaoCore", "Extract", "Normalize", "Validate", "Load"]),
 
         // MARK: Tests
         .testTarget(name: "ParquetTests", dependencies: ["Parquet"]),
