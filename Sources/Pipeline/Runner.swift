@@ -24,6 +24,12 @@ public struct RunOptions: Sendable {
     public init() {}
 }
 
+/// Key of the cross-year index: an agency's reports of one year.
+private struct AgencyYear: Hashable, Sendable {
+    let agency: String
+    let year: Int
+}
+
 /// One file's result in the parallel phase.
 private struct Processed: Sendable {
     var index: Int
@@ -145,18 +151,14 @@ public struct Runner: Sendable {
         log.event("stage_end", [("stage", "\"extract\""), ("files", String(work.count)), ("seconds", String(extractSeconds))])
         log.event("stage_end", [("stage", "\"normalize\""), ("files", String(work.count)), ("seconds", String(normalizeSeconds))])
 
-        // Cross-report rules need every report's facts before any report's status is final. They compare reports
-        // of one agency, so facts are decoded one agency at a time and memory stays bounded by the largest agency.
-        var byAgency: [String: [EncodedFacts]] = [:]
-        for state in states { if let facts = state?.facts { byAgency[facts.agency, default: []].append(facts) } }
-        var crossYear: [String: [Reject]] = [:]
-        for agency in byAgency.keys.sorted() {
-            guard let group = byAgency[agency], Set(group.map(\.reportYear)).count > 1 else { continue }
-            for (id, rejects) in validator.crossReportRejects(group.compactMap(\.decoded)) {
-                crossYear[id, default: []].append(contentsOf: rejects)
-            }
+        // Cross-year rules compare a report with its agency's reports of the year before, so they wait until every
+        // file's facts are known. Only an index is kept; each report's warnings are worked out when it is loaded,
+        // so memory does not grow with the number of warnings.
+        var agencyYears: [AgencyYear: [Int]] = [:]
+        for (i, state) in states.enumerated() {
+            if let facts = state?.facts { agencyYears[AgencyYear(agency: facts.agency, year: facts.reportYear), default: []].append(i) }
         }
-        let crossRejects = crossYear
+        let previousYearFiles = agencyYears
 
         // Sequential phase, in path order: validate from cache and load into staging.
         let loadStarted = clock.now
@@ -181,7 +183,13 @@ public struct Runner: Sendable {
                             let cached = cache.load(hash: state.hash)
                                 ?? Runner.reprocess(entry: entry, inputDir: inputDir, extractor: extractor, normalizer: normalizer, cache: cache)
                             let t = ContinuousClock.now
-                            let rejects = cached.rejects + (crossRejects[cached.report.header.reportID] ?? [])
+                            var rejects = cached.rejects
+                            if let facts = state.facts, let current = facts.decoded,
+                                let previous = previousYearFiles[AgencyYear(agency: facts.agency, year: facts.reportYear &- 1)]
+                            {
+                                let previousFacts = previous.compactMap { snapshot[$0].1?.facts?.decoded }
+                                rejects += validator.crossYearRejects(of: current, previousYear: previousFacts)
+                            }
                             let checked = validator.validate(
                                 cached.report,
                                 findings: Findings(reportID: cached.report.header.reportID, sourcePath: entry.relativePath, rejects: rejects))

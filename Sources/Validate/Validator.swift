@@ -126,19 +126,26 @@ public struct Validator: Sendable {
         // Sorted so duplicate reports of one year are compared in the same order every run.
         for current in facts.sorted(by: { ($0.sourcePath, $0.reportID) < ($1.sourcePath, $1.reportID) }) {
             // &- because a misread year such as Int.min must not trap.
-            let previousReports = (byAgencyYear[AgencyYear(agency: current.agency, year: current.reportYear &- 1)] ?? [])
-                .sorted { ($0.sourcePath, $0.reportID) < ($1.sourcePath, $1.reportID) }
-            guard !previousReports.isEmpty else { continue }
-            var findings = Findings(reportID: current.reportID, sourcePath: current.sourcePath)
-            for previous in previousReports {
-                for check in ValidateRules.crossYear where isEnabled(check.rule) {
-                    check.evaluate(previous: previous, current: current, findings: &findings)
-                }
-            }
-            let rejects = applyOverrides(findings.rejects)
+            let previousReports = byAgencyYear[AgencyYear(agency: current.agency, year: current.reportYear &- 1)] ?? []
+            let rejects = crossYearRejects(of: current, previousYear: previousReports)
             if !rejects.isEmpty { result[current.reportID, default: []].append(contentsOf: rejects) }
         }
         return result
+    }
+
+    /// Cross-year rules (A7, D1) for one report against its agency's reports of the year before: what
+    /// `crossReportRejects` does for one report, so a run can check reports one at a time without holding every
+    /// report's warnings.
+    public func crossYearRejects(of current: CrossReportFacts, previousYear: [CrossReportFacts]) -> [Reject] {
+        guard !previousYear.isEmpty else { return [] }
+        var findings = Findings(reportID: current.reportID, sourcePath: current.sourcePath)
+        // Sorted so duplicate reports of one year are compared in the same order every run.
+        for previous in previousYear.sorted(by: { ($0.sourcePath, $0.reportID) < ($1.sourcePath, $1.reportID) }) {
+            for check in ValidateRules.crossYear where isEnabled(check.rule) {
+                check.evaluate(previous: previous, current: current, findings: &findings)
+            }
+        }
+        return applyOverrides(findings.rejects)
     }
 
     // MARK: Helpers
