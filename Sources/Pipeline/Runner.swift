@@ -34,6 +34,8 @@ private struct AgencyYear: Hashable, Sendable {
 private struct Processed: Sendable {
     var index: Int
     var state: FileState
+    /// The cache entry (CacheCodec bytes), appended to this run's pack by the collecting task.
+    var entry: [UInt8]
     var status: ReportStatus
     var extractSeconds: Double
     var normalizeSeconds: Double
@@ -94,7 +96,7 @@ public struct Runner: Sendable {
                 states[i] = old
                 manifest.files.unchanged += 1
             } else if let bytes = readFile("\(config.inputDir)/\(entry.relativePath)"), SHA256.hex(bytes) == old.hash {
-                states[i] = FileState(size: entry.size, mtime: entry.mtime, hash: old.hash, facts: old.facts)
+                states[i] = FileState(size: entry.size, mtime: entry.mtime, hash: old.hash, cache: old.cache, facts: old.facts)
                 manifest.files.unchanged += 1
             } else {
                 manifest.files.changed += 1
@@ -119,15 +121,17 @@ public struct Runner: Sendable {
         var extractSeconds = 0.0, normalizeSeconds = 0.0, validateSeconds = 0.0
         let inputDir = config.inputDir
         let limit = max(1, workerCount * 2)
+        let pack = cache.writer(above: states.compactMap { $0?.cache?.pack }.max() ?? 0)
+        var stored: [String: CacheRef] = [:]
         try await withThrowingTaskGroup(of: Processed.self) { group in
             var next = 0
             func submit(_ n: Int) {
                 let index = work[n]
                 let entry = entries[index]
                 group.addTask {
-                    try Runner.process(
+                    Runner.process(
                         entry: entry, index: index, inputDir: inputDir, extractor: extractor, normalizer: normalizer,
-                        validator: validator, cache: cache)
+                        validator: validator)
                 }
             }
             while next < min(limit, work.count) {
@@ -136,7 +140,15 @@ public struct Runner: Sendable {
             }
             var done = 0
             while let result = try await group.next() {
-                states[result.index] = result.state
+                var state = result.state
+                // Files with the same content share one entry.
+                if let ref = stored[state.hash] {
+                    state.cache = ref
+                } else {
+                    state.cache = try pack.append(result.entry)
+                    stored[state.hash] = state.cache
+                }
+                states[result.index] = state
                 extractSeconds += result.extractSeconds
                 normalizeSeconds += result.normalizeSeconds
                 validateSeconds += result.validateSeconds
@@ -173,15 +185,33 @@ public struct Runner: Sendable {
             // Decoding cached extractions and validating them runs in parallel, one chunk ahead of the writer;
             // writing stays sequential so every table keeps source-path order.
             let chunk = 256
+            try pack.flush()
             let snapshot = Array(zip(entries, states))
-            let prepare: @Sendable (Range<Int>) async -> [(CheckedReport, Double)] = { range in
-                await withTaskGroup(of: (Int, CheckedReport, Double).self) { group in
+            let packs = Set(states.compactMap { $0?.cache?.pack })
+            let reader = cache.reader(packs: packs)
+            defer { reader.close() }
+            // Packs of older runs keep the entries of files that changed since; once they are mostly dead, this run
+            // copies the live entries into its own pack (it reads every one of them anyway) and the old packs go.
+            let liveBytes = Set(states.compactMap { $0?.cache.map { [$0.pack, $0.offset, $0.length] } }).reduce(0) { $0 + $1[2] }
+            let runPack = pack.number
+            let compacting = cache.size(of: packs.subtracting([runPack])) > 2 * liveBytes
+            // Each prepared report comes with the entry bytes to append to this run's pack when the old copy is to be
+            // dropped (compaction) or was missing.
+            let prepare: @Sendable (Range<Int>) async -> [(Int, CheckedReport, Double, [UInt8]?)] = { range in
+                await withTaskGroup(of: (Int, CheckedReport, Double, [UInt8]?).self) { group in
                     for i in range {
                         let (entry, state) = snapshot[i]
                         guard let state else { continue }
                         group.addTask {
-                            let cached = cache.load(hash: state.hash)
-                                ?? Runner.reprocess(entry: entry, inputDir: inputDir, extractor: extractor, normalizer: normalizer, cache: cache)
+                            var rewrite: [UInt8]?
+                            let cached: CachedReport
+                            if let ref = state.cache, let bytes = reader.bytes(at: ref), let decoded = CacheCodec.decode(bytes) {
+                                cached = decoded
+                                if compacting && ref.pack != runPack { rewrite = bytes }
+                            } else {
+                                cached = Runner.reprocess(entry: entry, inputDir: inputDir, extractor: extractor, normalizer: normalizer)
+                                rewrite = CacheCodec.encode(cached)
+                            }
                             let t = ContinuousClock.now
                             var rejects = cached.rejects
                             if let facts = state.facts, let current = facts.decoded,
@@ -193,12 +223,12 @@ public struct Runner: Sendable {
                             let checked = validator.validate(
                                 cached.report,
                                 findings: Findings(reportID: cached.report.header.reportID, sourcePath: entry.relativePath, rejects: rejects))
-                            return (i, checked, seconds(since: t))
+                            return (i, checked, seconds(since: t), rewrite)
                         }
                     }
-                    var ready: [(Int, CheckedReport, Double)] = []
+                    var ready: [(Int, CheckedReport, Double, [UInt8]?)] = []
                     for await result in group { ready.append(result) }
-                    return ready.sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
+                    return ready.sorted { $0.0 < $1.0 }
                 }
             }
             var start = 0
@@ -209,8 +239,9 @@ public struct Runner: Sendable {
                 if next < snapshot.count {
                     pending = Task { await prepare(next..<min(next + chunk, snapshot.count)) }
                 }
-                for (checked, validateTime) in ready {
+                for (i, checked, validateTime, rewrite) in ready {
                     validateSeconds += validateTime
+                    if let rewrite { states[i]?.cache = try pack.append(rewrite) }
                     try loader.append(checked)
                     manifest.reportsByStatus[checked.status.rawValue, default: 0] += 1
                     if checked.status == .failed { manifest.files.failed += 1 }
@@ -222,6 +253,7 @@ public struct Runner: Sendable {
                 start = next
                 log.progress(done: min(start, snapshot.count), total: snapshot.count, label: "load   ")
             }
+            try pack.close()
             let summary = try loader.finish()
             manifest.rows = summary.rows
             manifest.csvFormulaEscapedCells = summary.csvFormulaEscapedCells
@@ -258,13 +290,7 @@ public struct Runner: Sendable {
         var files: [String: FileState] = [:]
         for (i, entry) in entries.enumerated() { files[entry.relativePath] = states[i] }
         try RunState(toolVersion: NianbaoVersion.string, outputHash: config.outputHash, files: files).save(stateDir: config.stateDir)
-        let live = Set(files.values.map(\.hash))
-        for old in removed.values where !live.contains(old.hash) { cache.remove(hash: old.hash) }
-        if let previous {
-            for (path, old) in previous.files where files[path]?.hash != old.hash && !live.contains(old.hash) { cache.remove(hash: old.hash) }
-        } else {
-            cache.removeOtherVersions()
-        }
+        cache.collectGarbage(keeping: Set(files.values.compactMap { $0.cache?.pack }))
         log.event("run_end", [
             ("exit_status", "0"), ("seconds", String(manifest.seconds["total"] ?? 0)), ("run_id", JSONText.string(manifest.runId)),
             ("files", JSONText.object([
@@ -305,39 +331,35 @@ public struct Runner: Sendable {
     }
 
     private static func process(
-        entry: ArchiveEntry, index: Int, inputDir: String, extractor: Extractor, normalizer: Normalizer,
-        validator: Validator, cache: ReportCache
-    ) throws -> Processed {
+        entry: ArchiveEntry, index: Int, inputDir: String, extractor: Extractor, normalizer: Normalizer, validator: Validator
+    ) -> Processed {
         let readStarted = ContinuousClock.now
         guard let bytes = readFile("\(inputDir)/\(entry.relativePath)") else {
-            let cached = unreadable(entry)
             let hash = "unreadable-" + SHA256.hex(Array(entry.relativePath.utf8))
-            try cache.store(cached, hash: hash)
             return Processed(
-                index: index, state: FileState(size: entry.size, mtime: entry.mtime, hash: hash, facts: nil), status: .failed,
-                extractSeconds: 0, normalizeSeconds: 0, validateSeconds: 0)
+                index: index, state: FileState(size: entry.size, mtime: entry.mtime, hash: hash, facts: nil),
+                entry: CacheCodec.encode(unreadable(entry)), status: .failed, extractSeconds: 0, normalizeSeconds: 0,
+                validateSeconds: 0)
         }
         let file = SourceFile(relativePath: entry.relativePath, bytes: bytes)
         // Reading and hashing the file count towards extract, as they always have in run.json.
         let readSeconds = seconds(since: readStarted)
         let (cached, extractSeconds, normalizeSeconds) = CachedReport.make(from: file, extractor: extractor, normalizer: normalizer)
-        try cache.store(cached, hash: file.contentHash)
+        let encoded = CacheCodec.encode(cached)
         let t = ContinuousClock.now
         let checked = validator.validate(cached.report, findings: cached.findings)
         let facts = validator.facts(of: checked)
         return Processed(
             index: index, state: FileState(size: entry.size, mtime: entry.mtime, hash: file.contentHash, facts: facts.map(EncodedFacts.init)),
-            status: checked.status, extractSeconds: readSeconds + extractSeconds, normalizeSeconds: normalizeSeconds,
+            entry: encoded, status: checked.status, extractSeconds: readSeconds + extractSeconds, normalizeSeconds: normalizeSeconds,
             validateSeconds: seconds(since: t))
     }
 
-    /// A cache entry went missing (deleted by hand): extract again rather than lose the file.
-    private static func reprocess(entry: ArchiveEntry, inputDir: String, extractor: Extractor, normalizer: Normalizer, cache: ReportCache) -> CachedReport {
+    /// A cache entry went missing (a pack deleted by hand): extract again rather than lose the file.
+    private static func reprocess(entry: ArchiveEntry, inputDir: String, extractor: Extractor, normalizer: Normalizer) -> CachedReport {
         guard let bytes = readFile("\(inputDir)/\(entry.relativePath)") else { return unreadable(entry) }
         let file = SourceFile(relativePath: entry.relativePath, bytes: bytes)
-        let made = CachedReport.make(from: file, extractor: extractor, normalizer: normalizer).entry
-        try? cache.store(made, hash: file.contentHash)
-        return made
+        return CachedReport.make(from: file, extractor: extractor, normalizer: normalizer).entry
     }
 
     private static func unreadable(_ entry: ArchiveEntry) -> CachedReport {

@@ -7,8 +7,10 @@ import Validate
 struct FileState: Sendable, Equatable {
     var size: Int
     var mtime: Int64
-    /// SHA-256 of the content; also the key of its cache entry.
+    /// SHA-256 of the content.
     var hash: String
+    /// Where the file's extraction is cached; nil until a run has stored it.
+    var cache: CacheRef? = nil
     /// Cross-report facts, kept here so unchanged files need not be reopened to run A7/D1.
     var facts: EncodedFacts?
 }
@@ -124,6 +126,11 @@ struct RunState: Sendable {
             w.int(f.size)
             w.int(Int(f.mtime))
             w.string(f.hash)
+            w.int(f.cache.map { $0.pack + 1 } ?? 0)
+            if let ref = f.cache {
+                w.int(ref.offset)
+                w.int(ref.length)
+            }
             if let facts = f.facts {
                 w.bool(true)
                 w.string(facts.agency)
@@ -143,14 +150,20 @@ struct RunState: Sendable {
         var files: [String: FileState] = [:]
         files.reserveCapacity(count)
         for _ in 0..<count {
-            guard let path = r.string(), let size = r.int(), let mtime = r.int(), let contentHash = r.string(), let hasFacts = r.bool()
-            else { return nil }
+            guard let path = r.string(), let size = r.int(), let mtime = r.int(), let contentHash = r.string() else { return nil }
+            var cache: CacheRef? = nil
+            guard let packPlusOne = r.int() else { return nil }
+            if packPlusOne > 0 {
+                guard let offset = r.int(), let length = r.int() else { return nil }
+                cache = CacheRef(pack: packPlusOne - 1, offset: offset, length: length)
+            }
             var facts: EncodedFacts?
+            guard let hasFacts = r.bool() else { return nil }
             if hasFacts {
                 guard let agency = r.string(), let year = r.int(), let n = r.int(), let bytes = r.take(n) else { return nil }
                 facts = EncodedFacts(agency: agency, reportYear: year, bytes: bytes)
             }
-            files[path] = FileState(size: size, mtime: Int64(mtime), hash: contentHash, facts: facts)
+            files[path] = FileState(size: size, mtime: Int64(mtime), hash: contentHash, cache: cache, facts: facts)
         }
         guard r.isAtEnd else { return nil }
         return RunState(toolVersion: version, outputHash: hash, files: files)

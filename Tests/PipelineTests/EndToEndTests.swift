@@ -110,6 +110,51 @@ struct EndToEndTests {
         #expect(ids == [["0"]])
     }
 
+    @Test func aLostCacheIsRebuiltAndAMostlyDeadPackIsCompacted() throws {
+        let dir = try Harness.tempDir("cache")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let archive = try Harness.seedArchive(in: dir)
+        let out = dir.appendingPathComponent("out")
+        let cache = dir.appendingPathComponent("state/cache")
+        #expect(try Harness.runPipeline(dir, archive: archive).status == 0)
+        let first = try Harness.tableBytes(out)
+        func packs() throws -> [String: Int] {
+            let version = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first)
+            let folder = cache.appendingPathComponent(version)
+            var sizes: [String: Int] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+                sizes[name] = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.size] as? Int
+            }
+            return sizes
+        }
+        #expect(try packs().keys.sorted() == ["p1.pack"])
+
+        // A cache deleted by hand costs re-extraction, never a report.
+        try FileManager.default.removeItem(at: cache)
+        #expect(try Harness.runPipeline(dir, archive: archive, extra: ["--from-stage", "validate"]).status == 0)
+        #expect(try Harness.tableBytes(out) == first)
+        // Numbered past the pack the state still names, so no stale reference can point into it.
+        let rebuilt = try packs()
+        #expect(rebuilt.keys.sorted() == ["p2.pack"])
+
+        // Four of five files gone: the pack is mostly dead, so the live entry moves to a new pack and the old one goes.
+        for name in try FileManager.default.contentsOfDirectory(atPath: archive.path) where !name.hasPrefix("002_") {
+            try FileManager.default.removeItem(at: archive.appendingPathComponent(name))
+        }
+        #expect(try Harness.runPipeline(dir, archive: archive).status == 0)
+        let compacted = try packs()
+        #expect(compacted.keys.sorted() == ["p3.pack"])
+        #expect((compacted["p3.pack"] ?? 0) * 2 < (rebuilt["p2.pack"] ?? 0))
+        let rows = try Harness.duckdb("select count(*) from read_parquet('\(out.path)/reports/*.parquet')")
+        #expect(rows == [["1"]])
+
+        // And the next run reads it from there: a no-op.
+        #expect(try Harness.runPipeline(dir, archive: archive, extra: ["--from-stage", "validate"]).status == 0)
+        #expect(try packs().keys.sorted() == ["p3.pack"])
+        let again = try Harness.duckdb("select count(*) from read_parquet('\(out.path)/reports/*.parquet')")
+        #expect(again == [["1"]])
+    }
+
     @Test func aSecondRunWhileOneHoldsTheLockExits75() throws {
         let dir = try Harness.tempDir("lock")
         defer { try? FileManager.default.removeItem(at: dir) }
