@@ -38,11 +38,14 @@ test: deps
 	$(SWIFT) test --skip-build
 
 ## bench: release build, synthetic archives of 10,000 and 100,000 reports (cached in $$NIANBAO_BENCH_DIR,
-## default /tmp/nianbao-bench), cold / incremental / 1%-changed runs against the `cat` anchor, then the
-## Parquet writer against pyarrow on 1,000,000 rows. BENCH_ARGS="--sizes 10000" for a quick variant.
+## default /tmp/nianbao-bench), cold / incremental / 1%-changed runs against the `cat` anchor, CPU µs per
+## report of each stage on one thread, then the Parquet writer against pyarrow on 1,000,000 rows.
+## BENCH_ARGS="--sizes 10000" for a quick variant.
 BENCH_ARGS ?=
+BENCH_DIR ?= $(or $(NIANBAO_BENCH_DIR),/tmp/nianbao-bench)
 bench: build
 	python3 scripts/bench.py $(BENCH_ARGS)
+	.build/release/stage-bench $(BENCH_DIR)/archive-10000 --limit 2000 --repeat 3
 	$(SWIFT) build -c release --product parquet-bench
 	python3 scripts/bench_writer.py .build/release/parquet-bench
 
