@@ -1,7 +1,8 @@
 import NianbaoCore
 
 /// The row and column codes of one template table with the small integer positions grids are indexed by.
-struct GridLayout: Sendable {
+/// A class so a grid copy retains one reference, not each array.
+final class GridLayout: Sendable {
     let rowCodes: [String]
     let columnCodes: [String]
     /// Positions of the `total` row and column; -1 when the table has none.
@@ -157,6 +158,17 @@ struct TableGrid {
             sum += value
         }
         return sum
+    }
+
+    /// Calls `body` with every number cell whose value `matches`, in table order. Cells are read in place and
+    /// only a match is copied (a copy retains the cell's four strings).
+    @inline(__always)
+    func forEachNumber(where matches: (Double) -> Bool, _ body: (ValueCell, Double) -> Void) {
+        table.cells.withUnsafeBufferPointer { cells in
+            for i in cells.indices where cells[i].kind == .number {
+                if let value = cells[i].value, matches(value) { body(cells[i], value) }
+            }
+        }
     }
 
     /// The line of a cell, for rejects.
