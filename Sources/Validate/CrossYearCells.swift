@@ -15,7 +15,8 @@ enum CrossYearCells {
     }
 
     static func of(_ report: CheckedReport) -> [String: Double] {
-        var cells: [String: Double] = [:]
+        // Room for every catalogue fact (2 × 7 + 8 × 3): growing rehashes every key.
+        var cells = [String: Double](minimumCapacity: 38)
         // Static lets hoisted: each access in the loop would be a `swift_once` check.
         let (applicationRows, applicationKeys, applicationColumns) = (applicationRows, applicationKeys, ApplicationCodes.columns)
         let (disclosureColumns, disclosureKeys, items) = (disclosureColumns, disclosureKeys, DisclosureCodes.items)
@@ -26,14 +27,14 @@ enum CrossYearCells {
                     // A blank carried-over cell means 0 like any detail; "/" and unreadable cells are no fact.
                     guard buffer[i].kind == .number || buffer[i].kind == .blank else { continue }
                     if table.name == .applications {
-                        guard let row = applicationRows.firstIndex(of: buffer[i].rowCode), let value = buffer[i].summand
+                        guard let row = applicationRows.position(ofCode: buffer[i].rowCode), let value = buffer[i].summand
                         else { continue }
-                        let key = applicationColumns.firstIndex(of: buffer[i].columnCode).map { applicationKeys[row][$0] }
+                        let key = applicationColumns.position(ofCode: buffer[i].columnCode).map { applicationKeys[row][$0] }
                         cells[key ?? FactKey.make(.applications, buffer[i].rowCode, buffer[i].columnCode)] = value
                     } else {
-                        guard let column = disclosureColumns.firstIndex(of: buffer[i].columnCode), let value = buffer[i].summand
+                        guard let column = disclosureColumns.position(ofCode: buffer[i].columnCode), let value = buffer[i].summand
                         else { continue }
-                        let key = items.firstIndex(of: buffer[i].rowCode).map { disclosureKeys[$0][column] }
+                        let key = items.position(ofCode: buffer[i].rowCode).map { disclosureKeys[$0][column] }
                         cells[key ?? FactKey.make(.activeDisclosure, buffer[i].rowCode, buffer[i].columnCode)] = value
                     }
                 }

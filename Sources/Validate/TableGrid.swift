@@ -40,7 +40,7 @@ final class GridLayout: Sendable {
     func row(_ code: String, near hint: Int) -> Int {
         var i = hint
         while i < rowCodes.count {
-            if rowCodes[i] == code { return i }
+            if rowCodes[i].isSameCode(code) { return i }
             i += 1
         }
         return rowPositions[code] ?? -1
@@ -52,10 +52,26 @@ final class GridLayout: Sendable {
         guard count > 0 else { return -1 }
         var i = hint + 1 < count ? hint + 1 : 0
         for _ in 0..<count {
-            if columnCodes[i] == code { return i }
+            if columnCodes[i].isSameCode(code) { return i }
             i = i + 1 < count ? i + 1 : 0
         }
         return -1
+    }
+}
+
+extension String {
+    /// `==` behind a length test: codes of other lengths, most of them, are told apart without a call into
+    /// the string comparison, and equal codes from the same catalogue string compare by pointer.
+    @inline(__always)
+    func isSameCode(_ other: String) -> Bool { utf8.count == other.utf8.count && self == other }
+}
+
+extension Array where Element == String {
+    /// The position of a code, compared with `isSameCode`.
+    @inline(__always)
+    func position(ofCode code: String) -> Int? {
+        for i in indices where self[i].isSameCode(code) { return i }
+        return nil
     }
 }
 

@@ -189,12 +189,16 @@ extension String {
     fileprivate var trimmedOfSpaces: String {
         let scalars = unicodeScalars
         // Most names have no surrounding spaces: two scalar tests instead of a copy.
-        if let first = scalars.first, let last = scalars.last, !first.properties.isWhitespace, !last.properties.isWhitespace {
-            return self
-        }
+        if let first = scalars.first, let last = scalars.last, !first.isSpace, !last.isSpace { return self }
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
         return String(scalars[first...last])
     }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace` without its table lookup for scalars past U+3000, the last White_Space
+    /// scalar: Han characters, which agency names start and end with.
+    fileprivate var isSpace: Bool { value > 0x3000 ? false : properties.isWhitespace }
 }
