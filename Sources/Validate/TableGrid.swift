@@ -93,16 +93,21 @@ struct TableGrid {
         var slots = [Int](repeating: -1, count: layout.rowCodes.count * stride)
         var row = 0
         var column = -1
-        for (position, cell) in table.cells.enumerated() {
-            let r = layout.row(cell.rowCode, near: row)
-            guard r >= 0 else { continue }
-            row = r
-            let rowSlot = r * stride + stride - 1
-            if slots[rowSlot] < 0 { slots[rowSlot] = position }
-            let c = layout.column(cell.columnCode, after: column)
-            guard c >= 0 else { continue }
-            column = c
-            if slots[r * stride + c] < 0 { slots[r * stride + c] = position }
+        let layout = layout
+        let stride = stride
+        // Cells are read in place: a copy would retain each cell's strings.
+        table.cells.withUnsafeBufferPointer { cells in
+            for position in cells.indices {
+                let r = layout.row(cells[position].rowCode, near: row)
+                guard r >= 0 else { continue }
+                row = r
+                let rowSlot = r * stride + stride - 1
+                if slots[rowSlot] < 0 { slots[rowSlot] = position }
+                let c = layout.column(cells[position].columnCode, after: column)
+                guard c >= 0 else { continue }
+                column = c
+                if slots[r * stride + c] < 0 { slots[r * stride + c] = position }
+            }
         }
         self.slots = slots
     }

@@ -86,9 +86,8 @@ public struct Validator: Sendable {
                 }
             }
             // Without overrides every rule runs; asking each check for its rule copies the rule.
-            for check in ValidateRules.perReport where config.overrides.isEmpty || isEnabled(check.rule) {
-                check.evaluate(input, findings: &all)
-            }
+            let enabled: ((Rule) -> Bool)? = config.overrides.isEmpty ? nil : { isEnabled($0) }
+            ValidateRules.evaluate(input, findings: &all, isEnabled: enabled)
         }
         return verdict(checked, rejects: applyOverrides(all.rejects))
     }
