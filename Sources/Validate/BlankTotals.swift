@@ -11,45 +11,39 @@ enum BlankTotals {
         }
     }
 
-    private static func needsValue(_ cell: ValueCell?) -> Bool {
-        guard let cell else { return false }
-        return cell.kind == .blank && !cell.derived
-    }
-
     /// Order matters: group rows first, then each row's 总计 column, then the （七）总计 row, whose parts in
     /// the 总计 column may themselves have just been derived.
     private static func deriveApplications(_ grid: inout TableGrid) {
-        var subtotals = ApplicationCodes.subtotals
-        if ApplicationCodes.hasOtherSubRows(grid) {
-            subtotals.append(("other", ApplicationCodes.otherSubRows))
-        }
+        let at = ApplicationCodes.at
+        let otherSubRows = ApplicationCodes.hasOtherSubRows(grid)
+        var subtotals = at.subtotals
+        if otherSubRows { subtotals.append(at.otherGroup) }
         for (row, children) in subtotals where grid.hasRow(row) {
-            for column in ApplicationCodes.applicantColumns where needsValue(grid.cell(row, column)) {
-                if let sum = grid.term(row, rows: children, column: column) {
-                    grid.setDerived(row, column, value: sum.value)
+            for column in at.applicantColumns where grid.needsValue(row, column) {
+                if let sum = grid.sum(rows: children, column: column) {
+                    grid.setDerived(row, column, value: sum)
                 }
             }
         }
-        for row in ApplicationCodes.rows + subtotals.map(\.row) where row != "total" {
-            if needsValue(grid.cell(row, "total")),
-                let sum = grid.term(row, row: row, columns: ApplicationCodes.applicantColumns)
-            {
-                grid.setDerived(row, "total", value: sum.value)
+        func deriveTotalColumn(_ row: Int) {
+            if row != at.total, grid.needsValue(row, at.totalColumn), let sum = grid.sum(row: row, columns: at.applicantColumns) {
+                grid.setDerived(row, at.totalColumn, value: sum)
             }
         }
-        for column in ApplicationCodes.columns where needsValue(grid.cell("total", column)) {
-            let parts = ApplicationCodes.resultTerms(grid, column: column)
-            let known = parts.compactMap { $0 }
-            if known.count == parts.count {
-                grid.setDerived("total", column, value: known.reduce(0) { $0 + $1.value })
+        for row in at.rows { deriveTotalColumn(row) }
+        for (row, _) in subtotals { deriveTotalColumn(row) }
+        for column in at.columns where grid.needsValue(at.total, column) {
+            if let sum = ApplicationCodes.resultSum(grid, column: column, at, otherSubRows: otherSubRows) {
+                grid.setDerived(at.total, column, value: sum)
             }
         }
     }
 
     private static func deriveAppeals(_ grid: inout TableGrid) {
-        for group in AppealsCodes.groups where needsValue(grid.cell(group, "total")) {
-            if let sum = grid.term(group, row: group, columns: AppealsCodes.leaves) {
-                grid.setDerived(group, "total", value: sum.value)
+        let at = AppealsCodes.at
+        for group in at.groups where grid.needsValue(group, at.totalColumn) {
+            if let sum = grid.sum(row: group, columns: at.leaves) {
+                grid.setDerived(group, at.totalColumn, value: sum)
             }
         }
     }

@@ -24,6 +24,15 @@ struct CheckInput {
     let appeals: TableGrid?
     /// The year the run treats as current, for the report-year bound.
     let currentYear: Int
+    /// Stored, not computed: several checks read it, and each read of `report.header.metadata` copies it.
+    let metadata: ReportMetadata
 
-    var metadata: ReportMetadata { report.header.metadata }
+    init(report: NormalizedReport, applications: TableGrid?, activeDisclosure: TableGrid?, appeals: TableGrid?, currentYear: Int) {
+        self.report = report
+        self.applications = applications
+        self.activeDisclosure = activeDisclosure
+        self.appeals = appeals
+        self.currentYear = currentYear
+        metadata = report.header.metadata
+    }
 }

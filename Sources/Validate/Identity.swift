@@ -5,6 +5,14 @@ enum Identity {
     /// Integer counts compare exactly; the tolerance only absorbs binary rounding of decimal amounts.
     static let tolerance = 1e-6
 
+    /// The cheap test in front of `check`: both sides known and apart, so the terms and message are worth
+    /// building. Sides must be summed from 0 in term order, as `check` sums them.
+    @inline(__always)
+    static func fails(_ expected: Double?, _ actual: Double?) -> Bool {
+        guard let expected, let actual else { return false }
+        return abs(expected - actual) > tolerance
+    }
+
     /// Checks Σ parts = Σ totals. A nil term means an input is missing or unreadable: not assessable, silent.
     static func check(
         _ rule: Rule, scope: String, parts: [Term?], totals: [Term?],

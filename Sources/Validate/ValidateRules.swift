@@ -13,6 +13,16 @@ enum ValidateRules {
         InconsistentBreakdown(), PartialBreakdown(),
     ]
 
+    /// Runs the enabled per-report rules in order. The checks are read in place: copying one out of the
+    /// array retains its boxed rule, 22 times a report.
+    static func evaluate(_ input: CheckInput, findings: inout Findings, isEnabled: ((Rule) -> Bool)?) {
+        perReport.withUnsafeBufferPointer { checks in
+            for i in checks.indices where isEnabled?(checks[i].rule) ?? true {
+                checks[i].evaluate(input, findings: &findings)
+            }
+        }
+    }
+
     /// Rules that compare an agency's reports of consecutive years.
     static let crossYear: [any CrossYearCheck] = [CarriedOverContinuity(), InForceContinuity(), RepealBound()]
 

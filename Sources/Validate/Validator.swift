@@ -85,9 +85,9 @@ public struct Validator: Sendable {
                 case .figures: return table
                 }
             }
-            for check in ValidateRules.perReport where isEnabled(check.rule) {
-                check.evaluate(input, findings: &all)
-            }
+            // Without overrides every rule runs; asking each check for its rule copies the rule.
+            let enabled: ((Rule) -> Bool)? = config.overrides.isEmpty ? nil : { isEnabled($0) }
+            ValidateRules.evaluate(input, findings: &all, isEnabled: enabled)
         }
         return verdict(checked, rejects: applyOverrides(all.rejects))
     }
@@ -105,14 +105,7 @@ public struct Validator: Sendable {
         guard report.status != .failed, let agency = metadata.agency?.trimmedOfSpaces, !agency.isEmpty,
             let year = metadata.reportYear
         else { return nil }
-        var cells: [String: Double] = [:]
-        for table in report.report.tables where !report.quarantined.contains(table.name) {
-            for cell in table.cells where Self.isCrossYearCell(table.name, cell) {
-                // A blank carried-over cell means 0 like any detail; "/" and unreadable cells are no fact.
-                guard cell.kind == .number || cell.kind == .blank, let value = cell.summand else { continue }
-                cells[FactKey.make(table.name, cell.rowCode, cell.columnCode)] = value
-            }
-        }
+        let cells = CrossYearCells.of(report)
         guard !cells.isEmpty else { return nil }
         return CrossReportFacts(
             reportID: report.header.reportID, sourcePath: report.header.sourcePath, agency: agency, reportYear: year,
@@ -153,14 +146,6 @@ public struct Validator: Sendable {
     private struct AgencyYear: Hashable {
         let agency: String
         let year: Int
-    }
-
-    private static func isCrossYearCell(_ table: TableName, _ cell: ValueCell) -> Bool {
-        switch table {
-        case .applications: return cell.rowCode == "carried_over" || cell.rowCode == "carried_forward"
-        case .activeDisclosure: return ["in_force", "issued", "repealed"].contains(cell.columnCode)
-        case .appeals, .figures: return false
-        }
     }
 
     /// Blank totals become derived cells before any check reads the tables.
@@ -209,9 +194,17 @@ extension String {
     /// The agency name without surrounding spaces, so "江夏区人民政府 " matches across years.
     fileprivate var trimmedOfSpaces: String {
         let scalars = unicodeScalars
+        // Most names have no surrounding spaces: two scalar tests instead of a copy.
+        if let first = scalars.first, let last = scalars.last, !first.isSpace, !last.isSpace { return self }
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
         return String(scalars[first...last])
     }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace` without its table lookup for scalars past U+3000, the last White_Space
+    /// scalar: Han characters, which agency names start and end with.
+    fileprivate var isSpace: Bool { value > 0x3000 ? false : properties.isWhitespace }
 }

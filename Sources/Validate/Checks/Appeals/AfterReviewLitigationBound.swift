@@ -12,18 +12,19 @@ struct AfterReviewLitigationBound: Check {
     static let slack = 5.0
 
     func evaluate(_ input: CheckInput, findings: inout Findings) {
+        let at = AppealsCodes.at
         guard let grid = input.appeals,
-            let review = grid.term(row: "review", column: "total"),
-            let afterReview = grid.term(row: "litigation_after_review", column: "total")
+            let review = grid.value(at.review, at.totalColumn),
+            let afterReview = grid.value(at.litigationAfterReview, at.totalColumn)
         else { return }
-        let bound = 2 * review.value + Self.slack
-        guard afterReview.value > bound else { return }
-        let line = grid.line("litigation_after_review", "total")
+        let bound = 2 * review + Self.slack
+        guard afterReview > bound else { return }
+        let line = grid.line(at.litigationAfterReview, at.totalColumn)
         findings.add(
             rule,
-            "R4: litigation_after_review total \(NumberText.format(afterReview.value)) is far above review total "
-                + "\(NumberText.format(review.value))\(NumberText.at(line))",
+            "R4: litigation_after_review total \(NumberText.format(afterReview)) is far above review total "
+                + "\(NumberText.format(review))\(NumberText.at(line))",
             table: .appeals, row: "litigation_after_review", column: "total",
-            expected: "≤ \(NumberText.format(bound))", actual: NumberText.format(afterReview.value), line: line)
+            expected: "≤ \(NumberText.format(bound))", actual: NumberText.format(afterReview), line: line)
     }
 }

@@ -2,12 +2,16 @@ import NianbaoCore
 
 /// R1–R3 share one shape: a group's 总计 is its four outcome columns.
 enum AppealsGroupTotal {
-    static func check(_ rule: Rule, group: String, _ input: CheckInput, findings: inout Findings) {
+    static func check(_ rule: Rule, group: Int, _ input: CheckInput, findings: inout Findings) {
         guard let grid = input.appeals else { return }
+        let at = AppealsCodes.at
+        guard let total = grid.value(group, at.totalColumn), Identity.fails(grid.sum(row: group, columns: at.leaves), 0 + total)
+        else { return }
+        let code = grid.rowCode(group)
         Identity.check(
-            rule, scope: group, parts: grid.terms(row: group, columns: AppealsCodes.leaves),
-            totals: [grid.term("total", rows: [group], column: "total")],
-            table: .appeals, row: group, column: "total", line: grid.line(group, "total"), findings: &findings)
+            rule, scope: code, parts: grid.terms(row: group, columns: at.leaves),
+            totals: [Term(label: "total", value: 0 + total)],
+            table: .appeals, row: code, column: "total", line: grid.line(group, at.totalColumn), findings: &findings)
     }
 }
 
@@ -19,7 +23,7 @@ struct ReviewTotal: Check {
         spec: "report-formats §3.2")
 
     func evaluate(_ input: CheckInput, findings: inout Findings) {
-        AppealsGroupTotal.check(rule, group: "review", input, findings: &findings)
+        AppealsGroupTotal.check(rule, group: AppealsCodes.at.review, input, findings: &findings)
     }
 }
 
@@ -31,7 +35,7 @@ struct DirectLitigationTotal: Check {
         spec: "report-formats §3.2")
 
     func evaluate(_ input: CheckInput, findings: inout Findings) {
-        AppealsGroupTotal.check(rule, group: "litigation_direct", input, findings: &findings)
+        AppealsGroupTotal.check(rule, group: AppealsCodes.at.litigationDirect, input, findings: &findings)
     }
 }
 
@@ -43,6 +47,6 @@ struct AfterReviewLitigationTotal: Check {
         spec: "report-formats §3.2")
 
     func evaluate(_ input: CheckInput, findings: inout Findings) {
-        AppealsGroupTotal.check(rule, group: "litigation_after_review", input, findings: &findings)
+        AppealsGroupTotal.check(rule, group: AppealsCodes.at.litigationAfterReview, input, findings: &findings)
     }
 }

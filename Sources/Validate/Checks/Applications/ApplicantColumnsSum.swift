@@ -9,13 +9,20 @@ struct ApplicantColumnsSum: Check {
 
     func evaluate(_ input: CheckInput, findings: inout Findings) {
         guard let grid = input.applications else { return }
-        let printedSubtotals = ApplicationCodes.subtotals.map(\.row).filter { grid.hasRow($0) }
-        for row in ApplicationCodes.rows + printedSubtotals where grid.hasRow(row) {
-            Identity.check(
-                rule, scope: row,
-                parts: grid.terms(row: row, columns: ApplicationCodes.applicantColumns),
-                totals: [grid.term("total", rows: [row], column: "total")],
-                table: .applications, row: row, column: "total", line: grid.line(row, "total"), findings: &findings)
-        }
+        let at = ApplicationCodes.at
+        for row in at.rows { check(row, grid, at, findings: &findings) }
+        for (row, _) in at.subtotals { check(row, grid, at, findings: &findings) }
+    }
+
+    private func check(_ row: Int, _ grid: TableGrid, _ at: ApplicationPositions, findings: inout Findings) {
+        guard grid.hasRow(row), let total = grid.value(row, at.totalColumn),
+            Identity.fails(grid.sum(row: row, columns: at.applicantColumns), 0 + total)
+        else { return }
+        Identity.check(
+            rule, scope: grid.rowCode(row),
+            parts: grid.terms(row: row, columns: at.applicantColumns),
+            totals: [Term(label: "total", value: 0 + total)],
+            table: .applications, row: grid.rowCode(row), column: "total", line: grid.line(row, at.totalColumn),
+            findings: &findings)
     }
 }

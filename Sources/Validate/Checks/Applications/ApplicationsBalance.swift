@@ -10,12 +10,18 @@ struct ApplicationsBalance: Check {
 
     func evaluate(_ input: CheckInput, findings: inout Findings) {
         guard let grid = input.applications else { return }
-        for column in ApplicationCodes.columns {
+        let at = ApplicationCodes.at
+        for column in at.columns {
+            guard let received = grid.value(at.newReceived, column), let over = grid.value(at.carriedOver, column),
+                let total = grid.value(at.total, column), let forward = grid.value(at.carriedForward, column),
+                Identity.fails(0 + received + over, 0 + total + forward)
+            else { continue }
             Identity.check(
-                rule, scope: column,
-                parts: [grid.term(row: "new_received", column: column), grid.term(row: "carried_over", column: column)],
-                totals: [grid.term(row: "total", column: column), grid.term(row: "carried_forward", column: column)],
-                table: .applications, row: "total", column: column, line: grid.line("total", column), findings: &findings)
+                rule, scope: grid.columnCode(column),
+                parts: [grid.term(row: at.newReceived, column: column), grid.term(row: at.carriedOver, column: column)],
+                totals: [grid.term(row: at.total, column: column), grid.term(row: at.carriedForward, column: column)],
+                table: .applications, row: "total", column: grid.columnCode(column), line: grid.line(at.total, column),
+                findings: &findings)
         }
     }
 }

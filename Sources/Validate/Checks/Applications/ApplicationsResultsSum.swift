@@ -9,11 +9,18 @@ struct ApplicationsResultsSum: Check {
 
     func evaluate(_ input: CheckInput, findings: inout Findings) {
         guard let grid = input.applications else { return }
-        for column in ApplicationCodes.columns {
+        let at = ApplicationCodes.at
+        let otherSubRows = ApplicationCodes.hasOtherSubRows(grid)
+        for column in at.columns {
+            guard let total = grid.value(at.total, column),
+                Identity.fails(ApplicationCodes.resultSum(grid, column: column, at, otherSubRows: otherSubRows), 0 + total)
+            else { continue }
             Identity.check(
-                rule, scope: column, parts: ApplicationCodes.resultTerms(grid, column: column),
-                totals: [grid.term(row: "total", column: column)],
-                table: .applications, row: "total", column: column, line: grid.line("total", column), findings: &findings)
+                rule, scope: grid.columnCode(column),
+                parts: ApplicationCodes.resultTerms(grid, column: column, at, otherSubRows: otherSubRows),
+                totals: [grid.term(row: at.total, column: column)],
+                table: .applications, row: "total", column: grid.columnCode(column), line: grid.line(at.total, column),
+                findings: &findings)
         }
     }
 }

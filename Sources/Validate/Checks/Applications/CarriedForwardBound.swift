@@ -10,21 +10,23 @@ struct CarriedForwardBound: Check {
 
     func evaluate(_ input: CheckInput, findings: inout Findings) {
         guard let grid = input.applications else { return }
-        for column in ApplicationCodes.columns {
-            guard let forward = grid.term(row: "carried_forward", column: column),
-                let received = grid.term(row: "new_received", column: column),
-                let over = grid.term(row: "carried_over", column: column)
+        let at = ApplicationCodes.at
+        for column in at.columns {
+            guard let forward = grid.value(at.carriedForward, column),
+                let received = grid.value(at.newReceived, column),
+                let over = grid.value(at.carriedOver, column)
             else { continue }
-            let open = received.value + over.value
-            guard forward.value > open + Identity.tolerance else { continue }
-            let line = grid.line("carried_forward", column)
+            let open = received + over
+            guard forward > open + Identity.tolerance else { continue }
+            let line = grid.line(at.carriedForward, column)
+            let code = grid.columnCode(column)
             findings.add(
                 rule,
-                "A6 \(column): carried_forward \(NumberText.format(forward.value)) exceeds new_received "
-                    + "\(NumberText.format(received.value)) + carried_over \(NumberText.format(over.value)) = "
+                "A6 \(code): carried_forward \(NumberText.format(forward)) exceeds new_received "
+                    + "\(NumberText.format(received)) + carried_over \(NumberText.format(over)) = "
                     + "\(NumberText.format(open))\(NumberText.at(line))",
-                table: .applications, row: "carried_forward", column: column,
-                expected: "≤ \(NumberText.format(open))", actual: NumberText.format(forward.value), line: line)
+                table: .applications, row: "carried_forward", column: code,
+                expected: "≤ \(NumberText.format(open))", actual: NumberText.format(forward), line: line)
         }
     }
 }

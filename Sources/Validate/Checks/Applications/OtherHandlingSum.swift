@@ -9,13 +9,18 @@ struct OtherHandlingSum: Check {
         spec: "report-formats §3.1")
 
     func evaluate(_ input: CheckInput, findings: inout Findings) {
-        guard let grid = input.applications, grid.hasRow("other"), ApplicationCodes.hasOtherSubRows(grid) else { return }
-        for column in ApplicationCodes.columns {
+        let at = ApplicationCodes.at
+        guard let grid = input.applications, grid.hasRow(at.other), ApplicationCodes.hasOtherSubRows(grid) else { return }
+        for column in at.columns {
+            guard let other = grid.value(at.other, column),
+                Identity.fails(grid.sum(rows: at.otherSubRows, column: column), 0 + other)
+            else { continue }
             Identity.check(
-                rule, scope: column,
-                parts: ApplicationCodes.otherSubRows.map { grid.term(row: $0, column: column) },
-                totals: [grid.term(row: "other", column: column)],
-                table: .applications, row: "other", column: column, line: grid.line("other", column), findings: &findings)
+                rule, scope: grid.columnCode(column),
+                parts: at.otherSubRows.map { grid.term(row: $0, column: column) },
+                totals: [grid.term(row: at.other, column: column)],
+                table: .applications, row: "other", column: grid.columnCode(column), line: grid.line(at.other, column),
+                findings: &findings)
         }
     }
 }

@@ -10,22 +10,20 @@ struct ResultSubtotals: Check {
 
     func evaluate(_ input: CheckInput, findings: inout Findings) {
         guard let grid = input.applications else { return }
-        for (row, children) in ApplicationCodes.subtotals where grid.hasRow(row) {
-            for column in ApplicationCodes.columns {
+        let at = ApplicationCodes.at
+        for (row, children) in at.subtotals where grid.hasRow(row) {
+            for column in at.columns {
+                // A subtotal is a total: nil when blank and not derived.
+                guard let subtotal = grid.filled(row, column),
+                    Identity.fails(grid.sum(rows: children, column: column), 0 + subtotal)
+                else { continue }
                 Identity.check(
-                    rule, scope: "\(row) \(column)",
+                    rule, scope: "\(grid.rowCode(row)) \(grid.columnCode(column))",
                     parts: children.map { grid.term(row: $0, column: column) },
-                    totals: [grid.filledTerm(row: row, column: column)],
-                    table: .applications, row: row, column: column, line: grid.line(row, column), findings: &findings)
+                    totals: [Term(label: grid.rowCode(row), value: subtotal)],
+                    table: .applications, row: grid.rowCode(row), column: grid.columnCode(column),
+                    line: grid.line(row, column), findings: &findings)
             }
         }
-    }
-}
-
-extension TableGrid {
-    /// A subtotal as a term: nil when blank and not derived, like any total.
-    func filledTerm(row: String, column: String) -> Term? {
-        guard let cell = cell(row, column), cell.isFilled, let value = cell.value else { return nil }
-        return Term(label: row, value: value)
     }
 }

@@ -10,11 +10,9 @@ struct AmountPlausible: Check {
 
     func evaluate(_ input: CheckInput, findings: inout Findings) {
         guard let grid = input.activeDisclosure else { return }
-        for cell in grid.table.cells where cell.kind == .number && DisclosureCodes.isAmount(cell.columnCode) {
-            guard let value = cell.value else { continue }
-            let scaled = value * 10_000
-            let tooPrecise = abs(scaled) < 1e15 && abs(scaled - scaled.rounded()) > max(1e-6, scaled.ulp * 16)
-            guard value < 0 || tooPrecise else { continue }
+        // The value test first: it is arithmetic, the column test compares strings.
+        grid.forEachNumber(where: { $0 < 0 || Self.isTooPrecise($0) }) { cell, value in
+            guard DisclosureCodes.isAmount(cell.columnCode) else { return }
             let unit = cell.unit.map { " \($0)" } ?? ""
             let problem = value < 0 ? "is negative" : "has more than 4 decimals"
             findings.add(
@@ -23,5 +21,10 @@ struct AmountPlausible: Check {
                 table: .activeDisclosure, row: cell.rowCode, column: cell.columnCode,
                 expected: "≥ 0, ≤ 4 decimals", actual: cell.raw, line: cell.line)
         }
+    }
+
+    private static func isTooPrecise(_ value: Double) -> Bool {
+        let scaled = value * 10_000
+        return abs(scaled) < 1e15 && abs(scaled - scaled.rounded()) > max(1e-6, scaled.ulp * 16)
     }
 }

@@ -10,37 +10,32 @@ struct Disclosure2019Bounds: Check {
 
     func evaluate(_ input: CheckInput, findings: inout Findings) {
         guard let grid = input.activeDisclosure else { return }
-        for item in DisclosureCodes.items {
-            if let published = grid.numberTerm(item, "new_published"), let total = grid.numberTerm(item, "total_published"),
-                published.value > total.value + Identity.tolerance
+        let at = DisclosureCodes.at
+        for item in at.items {
+            if let published = grid.number(item, at.newPublished), let total = grid.number(item, at.totalPublished),
+                published > total + Identity.tolerance
             {
-                let line = grid.line(item, "new_published")
+                let line = grid.line(item, at.newPublished)
+                let code = grid.rowCode(item)
                 findings.add(
                     rule,
-                    "D3 \(item): new_published \(NumberText.format(published.value)) exceeds total_published "
-                        + "\(NumberText.format(total.value))\(NumberText.at(line))",
-                    table: .activeDisclosure, row: item, column: "new_published",
-                    expected: "≤ \(NumberText.format(total.value))", actual: NumberText.format(published.value), line: line)
+                    "D3 \(code): new_published \(NumberText.format(published)) exceeds total_published "
+                        + "\(NumberText.format(total))\(NumberText.at(line))",
+                    table: .activeDisclosure, row: code, column: "new_published",
+                    expected: "≤ \(NumberText.format(total))", actual: NumberText.format(published), line: line)
             }
-            if let before = grid.numberTerm(item, "prev_year_items"), let change = grid.numberTerm(item, "change"),
-                before.value + change.value < -Identity.tolerance
+            if let before = grid.number(item, at.prevYearItems), let change = grid.number(item, at.change),
+                before + change < -Identity.tolerance
             {
-                let line = grid.line(item, "change")
+                let line = grid.line(item, at.change)
+                let code = grid.rowCode(item)
                 findings.add(
                     rule,
-                    "D3 \(item): prev_year_items \(NumberText.format(before.value)) + change \(NumberText.format(change.value)) "
+                    "D3 \(code): prev_year_items \(NumberText.format(before)) + change \(NumberText.format(change)) "
                         + "is negative\(NumberText.at(line))",
-                    table: .activeDisclosure, row: item, column: "change",
-                    expected: "≥ \(NumberText.format(-before.value))", actual: NumberText.format(change.value), line: line)
+                    table: .activeDisclosure, row: code, column: "change",
+                    expected: "≥ \(NumberText.format(-before))", actual: NumberText.format(change), line: line)
             }
         }
-    }
-}
-
-extension TableGrid {
-    /// A cell that was read as a number; bounds are only checked on printed values.
-    func numberTerm(_ row: String, _ column: String) -> Term? {
-        guard let cell = cell(row, column), cell.kind == .number, let value = cell.value else { return nil }
-        return Term(label: column, value: value)
     }
 }

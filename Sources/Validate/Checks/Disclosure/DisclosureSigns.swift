@@ -10,9 +10,8 @@ struct DisclosureSigns: Check {
 
     func evaluate(_ input: CheckInput, findings: inout Findings) {
         guard let grid = input.activeDisclosure else { return }
-        for cell in grid.table.cells
-        where cell.kind == .number && cell.columnCode != "change" && !DisclosureCodes.isAmount(cell.columnCode) {
-            guard let value = cell.value, value < 0 else { continue }
+        grid.forEachNumber(where: { $0 < 0 }) { cell, value in
+            guard cell.columnCode != "change", !DisclosureCodes.isAmount(cell.columnCode) else { return }
             findings.add(
                 rule,
                 "D4 \(cell.rowCode)/\(cell.columnCode): count \(NumberText.format(value)) is negative\(NumberText.at(cell.line))",

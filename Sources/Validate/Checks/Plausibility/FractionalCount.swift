@@ -8,16 +8,20 @@ struct FractionalCount: Check {
         spec: "report-formats §3.4")
 
     func evaluate(_ input: CheckInput, findings: inout Findings) {
-        for grid in [input.applications, input.activeDisclosure, input.appeals].compactMap({ $0 }) {
-            for cell in grid.table.cells where cell.kind == .number && !DisclosureCodes.isAmount(cell.columnCode) {
-                guard let value = cell.value, !NumberText.isWhole(value) else { continue }
-                findings.add(
-                    rule,
-                    "\(grid.name.rawValue) \(cell.rowCode)/\(cell.columnCode): count \"\(cell.raw)\" is not a whole number"
-                        + NumberText.at(cell.line),
-                    table: grid.name, row: cell.rowCode, column: cell.columnCode,
-                    expected: "whole number", actual: NumberText.format(value), line: cell.line)
-            }
+        if let grid = input.applications { check(grid, findings: &findings) }
+        if let grid = input.activeDisclosure { check(grid, findings: &findings) }
+        if let grid = input.appeals { check(grid, findings: &findings) }
+    }
+
+    private func check(_ grid: TableGrid, findings: inout Findings) {
+        grid.forEachNumber(where: { !NumberText.isWhole($0) }) { cell, value in
+            guard !DisclosureCodes.isAmount(cell.columnCode) else { return }
+            findings.add(
+                rule,
+                "\(grid.name.rawValue) \(cell.rowCode)/\(cell.columnCode): count \"\(cell.raw)\" is not a whole number"
+                    + NumberText.at(cell.line),
+                table: grid.name, row: cell.rowCode, column: cell.columnCode,
+                expected: "whole number", actual: NumberText.format(value), line: cell.line)
         }
     }
 }

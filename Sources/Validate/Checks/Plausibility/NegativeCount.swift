@@ -9,16 +9,18 @@ struct NegativeCount: Check {
         spec: "report-formats §3.4")
 
     func evaluate(_ input: CheckInput, findings: inout Findings) {
-        for grid in [input.applications, input.appeals].compactMap({ $0 }) {
-            for cell in grid.table.cells where cell.kind == .number {
-                guard let value = cell.value, value < 0 else { continue }
-                findings.add(
-                    rule,
-                    "\(grid.name.rawValue) \(cell.rowCode)/\(cell.columnCode): count \(NumberText.format(value)) is negative"
-                        + NumberText.at(cell.line),
-                    table: grid.name, row: cell.rowCode, column: cell.columnCode,
-                    expected: "≥ 0", actual: NumberText.format(value), line: cell.line)
-            }
+        if let grid = input.applications { check(grid, findings: &findings) }
+        if let grid = input.appeals { check(grid, findings: &findings) }
+    }
+
+    private func check(_ grid: TableGrid, findings: inout Findings) {
+        grid.forEachNumber(where: { $0 < 0 }) { cell, value in
+            findings.add(
+                rule,
+                "\(grid.name.rawValue) \(cell.rowCode)/\(cell.columnCode): count \(NumberText.format(value)) is negative"
+                    + NumberText.at(cell.line),
+                table: grid.name, row: cell.rowCode, column: cell.columnCode,
+                expected: "≥ 0", actual: NumberText.format(value), line: cell.line)
         }
     }
 }

@@ -2,11 +2,10 @@ import NianbaoCore
 
 /// The published and signed dates of a report, named for messages.
 enum ReportDates {
-    static func of(_ metadata: ReportMetadata) -> [(field: String, date: CivilDate)] {
-        var dates: [(String, CivilDate)] = []
-        if let published = metadata.publishedDate { dates.append(("published", published)) }
-        if let signed = metadata.signedDate { dates.append(("signed", signed)) }
-        return dates
+    /// Calls `body` with each date the report has, published first; no array, as most reports pass.
+    static func forEach(_ metadata: ReportMetadata, _ body: (_ field: String, _ date: CivilDate) -> Void) {
+        if let published = metadata.publishedDate { body("published", published) }
+        if let signed = metadata.signedDate { body("signed", signed) }
     }
 
     /// 1 December of the report year: local rules asked for reports from mid-December on (report-formats §3.4, S18).
@@ -38,7 +37,8 @@ struct DateTooEarly: Check {
 
     func evaluate(_ input: CheckInput, findings: inout Findings) {
         guard let year = input.metadata.reportYear, let earliest = ReportDates.earliest(year) else { return }
-        for (field, date) in ReportDates.of(input.metadata) where date < earliest {
+        ReportDates.forEach(input.metadata) { field, date in
+            guard date < earliest else { return }
             findings.add(
                 rule, "\(field) date \(date) is before \(earliest), too early for a report on \(year)",
                 expected: "≥ \(earliest)", actual: date.description)
@@ -58,14 +58,15 @@ struct DateWindow: Check {
         guard let year = input.metadata.reportYear, let earliest = ReportDates.earliest(year),
             let yearEnd = ReportDates.yearEnd(year), let deadline = ReportDates.deadline(year)
         else { return }
-        for (field, date) in ReportDates.of(input.metadata) where date >= earliest {
+        ReportDates.forEach(input.metadata) { field, date in
+            guard date >= earliest else { return }
             let problem: String
             if date < yearEnd {
                 problem = "before the report year \(year) ended"
             } else if date > deadline {
                 problem = "after the deadline \(deadline) (a repost or a late report?)"
             } else {
-                continue
+                return
             }
             findings.add(
                 rule, "\(field) date \(date) is \(problem)",
