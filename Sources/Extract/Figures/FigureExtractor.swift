@@ -11,16 +11,33 @@ enum FigureExtractor {
         var figures: [Figure] = []
         var breakdowns: [FigureBreakdown] = []
         var statistics = StatisticsTableReader()
+        // One scalar buffer for all lines: most lines are table rows or hold no figure, and are decided on their
+        // UTF-8 bytes or on this buffer without allocating.
+        var scalars: [Unicode.Scalar] = []
         for textLine in text.lines {
-            let scalars = Array(textLine.text.unicodeScalars)
-            if scalars.contains("|") {
-                if StatisticsTableReader.mayBeStatisticsRow(scalars) {
+            var line = textLine.text
+            let isTableRow = line.withUTF8 { bytes in
+                if !bytes.contains(0x7C) {  // "|"
+                    FigureBytes.decode(bytes, into: &scalars)
+                    return false
+                }
+                return true
+            }
+            if isTableRow {
+                if line.withUTF8(StatisticsTableReader.mayBeStatisticsRow) {
                     figures += statistics.read(textLine.text, lineNumber: textLine.number)
                 }
                 continue
             }
             guard LineFigureReader.mayHoldFigures(scalars) else { continue }
-            let (placed, lists) = LineFigureReader(line: scalars, lineNumber: textLine.number).read()
+            let tokens = NumberScanner.scan(scalars)
+            // Without a number, only a zero said in words can come out of the line.
+            if tokens.isEmpty && !LineFigureReader.hasNegation(scalars) { continue }
+            let (placed, lists) = LineFigureReader(line: scalars, lineNumber: textLine.number).read(tokens)
+            guard !lists.isEmpty else {
+                figures.append(contentsOf: placed.lazy.map(\.figure))
+                continue
+            }
             var indexOfToken: [Int: Int] = [:]
             for p in placed {
                 if let token = p.token { indexOfToken[token] = figures.count }
@@ -33,6 +50,95 @@ enum FigureExtractor {
             }
         }
         return (figures, breakdowns)
+    }
+}
+
+/// Scalar tests inlined into the figure scanners (`ScalarText`'s are not inlined across files).
+enum FigureScalars {
+    /// `ScalarText.isClauseDelimiter`.
+    @inline(__always)
+    static func isClauseDelimiter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x2C || v == 0x3B || v == 0x3A || v == 0x21 || v == 0x3F || v == 0x09 }
+        return v == 0xFF0C || v == 0x3002 || v == 0xFF1B || v == 0xFF1A || v == 0xFF01 || v == 0xFF1F
+    }
+
+    /// The String of `line[lo..<hi]`, encoded straight to UTF-8: appending scalars to a String one slice at a
+    /// time costs thousands of instructions per quote.
+    static func string(_ line: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> String {
+        guard lo < hi, lo >= 0, hi <= line.count else { return "" }
+        return line.withUnsafeBufferPointer { s in
+            String(unsafeUninitializedCapacity: (hi - lo) * 4) { out in
+                var n = 0
+                for c in s[lo..<hi] {
+                    let v = c.value
+                    if v < 0x80 {
+                        out[n] = UInt8(v)
+                        n += 1
+                    } else if v < 0x800 {
+                        out[n] = UInt8(0xC0 | v >> 6)
+                        out[n + 1] = UInt8(0x80 | v & 0x3F)
+                        n += 2
+                    } else if v < 0x10000 {
+                        out[n] = UInt8(0xE0 | v >> 12)
+                        out[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                        out[n + 2] = UInt8(0x80 | v & 0x3F)
+                        n += 3
+                    } else {
+                        out[n] = UInt8(0xF0 | v >> 18)
+                        out[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                        out[n + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+                        out[n + 3] = UInt8(0x80 | v & 0x3F)
+                        n += 4
+                    }
+                }
+                return n
+            }
+        }
+    }
+}
+
+/// Byte-level helpers for the figure readers: every line of every report passes through them.
+enum FigureBytes {
+    /// Replaces `scalars` with the scalars of `bytes` (valid UTF-8, as every String's storage is).
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into scalars: inout [Unicode.Scalar]) {
+        scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+            var i = 0
+            var n = 0
+            let end = bytes.count
+            while i < end {
+                let b0 = UInt32(bytes[i])
+                var v: UInt32
+                if b0 < 0x80 {
+                    v = b0
+                    i += 1
+                } else if b0 < 0xE0 {
+                    guard i + 1 < end else { break }
+                    v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b0 < 0xF0 {
+                    guard i + 2 < end else { break }
+                    v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    guard i + 3 < end else { break }
+                    v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                out.initializeElement(at: n, to: Unicode.Scalar(v) ?? "\u{FFFD}")
+                n += 1
+            }
+            count = n
+        }
+    }
+
+    /// Whether `bytes[i...]` starts with `word`.
+    @inline(__always)
+    static func hasPrefix(_ word: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Bool {
+        guard i + word.count <= end else { return false }
+        for k in 0..<word.count where bytes[i + k] != word[k] { return false }
+        return true
     }
 }
 

@@ -28,18 +28,33 @@ struct LineFigureReader {
 
     /// Whether the line can hold a figure at all; most lines of a report have no digit and no negation.
     static func mayHoldFigures(_ line: [Unicode.Scalar]) -> Bool {
-        line.contains { c in
-            NumberScanner.isDigit(c) || NumberScanner.isChineseNumeral(c) || c == "未" || c == "没" || c == "无"
-                || c == "免" || c == "减"
+        line.withUnsafeBufferPointer { s in
+            for c in s {
+                let v = c.value
+                if v < 0x3007 {
+                    if v >= 0x30 && v <= 0x39 { return true }
+                    continue
+                }
+                switch v {
+                case 0x672A, 0x6CA1, 0x65E0, 0x514D, 0x51CF: return true  // 未 没 无 免 减
+                default: if NumberScanner.isChineseNumeral(c) { return true }
+                }
+            }
+            return false
         }
     }
 
-    func read() -> (figures: [Placed], breakdowns: [Breakdown]) {
-        let tokens = NumberScanner.scan(line)
+    /// Whether a zero can be said in words on the line (see `isNegationScalar`).
+    static func hasNegation(_ line: [Unicode.Scalar]) -> Bool {
+        line.withUnsafeBufferPointer { s in s.contains(where: isNegationScalar) }
+    }
+
+    /// `tokens` are `NumberScanner.scan(line)`.
+    func read(_ tokens: [NumberToken]) -> (figures: [Placed], breakdowns: [Breakdown]) {
         let contexts = Self.contexts(of: tokens, in: line)
         var metrics: [String?] = tokens.indices.map { i in
             let t = tokens[i]
-            return t.isPercent || t.perEach ? nil : bestMetric(MetricRules.primary, unit: t.unit, in: contexts[i])
+            return t.isPercent || t.perEach ? nil : bestMetric(MetricRules.primary, unitBit: t.unitBit, in: contexts[i])
         }
 
         let (isFactor, isProduct) = products(tokens, contexts)
@@ -52,7 +67,7 @@ struct LineFigureReader {
             guard let totalMetric = metrics[list.total] else { continue }
             let rules = MetricRules.partRules(forTotal: totalMetric)
             for p in list.parts {
-                metrics[p] = bestMetric(rules, unit: tokens[p].unit, in: contexts[p]) ?? totalMetric + ".part"
+                metrics[p] = bestMetric(rules, unitBit: tokens[p].unitBit, in: contexts[p]) ?? totalMetric + ".part"
             }
         }
 
@@ -99,7 +114,7 @@ struct LineFigureReader {
         var isProduct = [Bool](repeating: false, count: tokens.count)
         for i in tokens.indices where tokens[i].perEach && i > 0 && !tokens[i - 1].isPercent {
             let product = tokens[i - 1].value * tokens[i].value
-            for k in (i + 1)..<min(i + 3, tokens.count) where !tokens[k].isPercent && tokens[k].unit == tokens[i].unit {
+            for k in (i + 1)..<min(i + 3, tokens.count) where !tokens[k].isPercent && tokens[k].unitBit == tokens[i].unitBit {
                 if abs(tokens[k].value - product) < 0.5 {
                     isFactor[i - 1] = true
                     isFactor[i] = true
@@ -131,7 +146,7 @@ struct LineFigureReader {
             var parts: [Int] = []
             for k in tokens.indices where k > i && tokens[k].start >= markerEnd && tokens[k].end <= listEnd {
                 let p = tokens[k]
-                guard !p.isPercent, !isFactor[k], partOf[k] == nil, p.unit == t.unit else { continue }
+                guard !p.isPercent, !isFactor[k], partOf[k] == nil, p.unitBit == t.unitBit else { continue }
                 parts.append(k)
             }
             guard !parts.isEmpty else { continue }
@@ -158,7 +173,7 @@ struct LineFigureReader {
             while k >= 0, tokens[k].start >= contexts[i].sentenceStart {
                 defer { k -= 1 }
                 let p = tokens[k]
-                if p.isPercent || isFactor[k] || p.unit != t.unit { continue }
+                if p.isPercent || isFactor[k] || p.unitBit != t.unitBit { continue }
                 if partOf[k] != nil { break }
                 sum += p.value
                 parts.append(k)
@@ -195,24 +210,38 @@ struct LineFigureReader {
     /// Zeros said in words, one clause at a time; a clause with a counted number states that number instead.
     func zeros(_ tokens: [NumberToken]) -> [Placed] {
         var placed: [Placed] = []
-        var start = 0
-        while start < line.count {
-            let end = ScalarText.end(after: start, in: line, isDelimiter: ScalarText.isClauseDelimiter)
-            let hasCount = tokens.contains { $0.unit != nil && $0.start >= start && $0.start < end }
-            if !hasCount, end > start, line[start..<end].contains(where: Self.isNegationScalar) {
-                for statement in ZeroStatement.all where statement.matches(line, start, end) {
-                    let figure = Figure(
-                        metric: statement.metric, value: 0, unit: nil, qualifier: .statedZero, quote: quote(start, end),
-                        line: lineNumber)
-                    placed.append(Placed(position: start, figure: figure, token: nil))
+        let statements = ZeroStatement.all
+        // Clause ends and negations on the raw buffer: this walks every scalar of every line with a number.
+        var clauses: [(start: Int, end: Int)] = []
+        line.withUnsafeBufferPointer { s in
+            var start = 0
+            while start < s.count {
+                var end = start
+                var hasNegation = false
+                while end < s.count {
+                    let c = s[end]
+                    if FigureScalars.isClauseDelimiter(c) { break }
+                    if Self.isNegationScalar(c) { hasNegation = true }
+                    end += 1
                 }
+                if hasNegation { clauses.append((start, end)) }
+                start = end + 1
             }
-            start = end + 1
+        }
+        for (start, end) in clauses
+        where !tokens.contains(where: { $0.unitBit != 0 && $0.start >= start && $0.start < end }) {
+            for statement in statements where statement.matches(line, start, end) {
+                let figure = Figure(
+                    metric: statement.metric, value: 0, unit: nil, qualifier: .statedZero, quote: quote(start, end),
+                    line: lineNumber)
+                placed.append(Placed(position: start, figure: figure, token: nil))
+            }
         }
         return placed
     }
 
     /// Every zero statement holds one of these (未, 没, 无, 免, 不); clauses without them are skipped cheaply.
+    @inline(__always)
     static func isNegationScalar(_ c: Unicode.Scalar) -> Bool {
         c == "未" || c == "没" || c == "无" || c == "免" || c == "不"
     }
@@ -221,6 +250,6 @@ struct LineFigureReader {
     func quote(_ lo: Int, _ hi: Int) -> String {
         var lo = lo
         while lo < hi, line[lo] == "、" || ScalarText.isSpace(line[lo]) || line[lo] == "," { lo += 1 }
-        return ScalarText.string(line, max(lo, hi - 60), hi)
+        return FigureScalars.string(line, max(lo, hi - 60), hi)
     }
 }

@@ -79,10 +79,9 @@ extension MetricRule {
 }
 
 /// The first of the best-scoring rules for a number, or nil.
-func bestMetric(_ rules: [MetricRule], unit: String?, in c: NumberContext) -> String? {
-    let bit = MetricRule.unitBit(unit)
-    if unit != nil, bit == 0 { return nil }
-    return rules.withUnsafeBufferPointer { buffer in
+/// `unitBit` is the number's `NumberToken.unitBit` (0 for a bare number).
+func bestMetric(_ rules: [MetricRule], unitBit bit: UInt32, in c: NumberContext) -> String? {
+    rules.withUnsafeBufferPointer { buffer in
         var best: (index: Int, score: (Int, Int))?
         for i in buffer.indices {
             guard let score = buffer[i].score(unitBit: bit, in: c) else { continue }

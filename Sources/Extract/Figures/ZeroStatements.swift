@@ -32,6 +32,8 @@ struct ZeroStatement: Sendable {
     /// Whether the clause `lo..<hi` states this zero: a negation with the subject after it (or, for waivers such
     /// as "费用都予以减免", anywhere in the clause).
     func matches(_ line: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> Bool {
+        // Most clauses with a negation name none of the subjects: the cheapest test that rules them out goes first.
+        if !ScalarText.contains(subjects, in: line, from: lo, to: hi) { return false }
         if ScalarText.contains(exclude, in: line, from: lo, to: hi) { return false }
         let waiver = metric == "fees.amount_yuan"
         for negation in negations {
