@@ -17,7 +17,7 @@ enum FigureExtractor {
         for textLine in text.lines {
             var line = textLine.text
             let isTableRow = line.withUTF8 { bytes in
-                if !bytes.contains(0x7C) {  // "|"
+                if !FigureBytes.containsPipe(bytes) {
                     FigureBytes.decode(bytes, into: &scalars)
                     return false
                 }
@@ -31,9 +31,11 @@ enum FigureExtractor {
             }
             guard LineFigureReader.mayHoldFigures(scalars) else { continue }
             let tokens = NumberScanner.scan(scalars)
+            let firstNegation = LineFigureReader.firstNegation(in: scalars)
             // Without a number, only a zero said in words can come out of the line.
-            if tokens.isEmpty && !LineFigureReader.hasNegation(scalars) { continue }
-            let (placed, lists) = LineFigureReader(line: scalars, lineNumber: textLine.number).read(tokens)
+            if tokens.isEmpty && firstNegation == nil { continue }
+            let (placed, lists) = LineFigureReader(line: scalars, lineNumber: textLine.number)
+                .read(tokens, firstNegation: firstNegation)
             guard !lists.isEmpty else {
                 figures.append(contentsOf: placed.lazy.map(\.figure))
                 continue
@@ -131,6 +133,27 @@ enum FigureBytes {
             }
             count = n
         }
+    }
+
+    /// Whether the bytes hold a "|", eight at a time: every line of a report is tested.
+    static func containsPipe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
+        let n = bytes.count
+        var i = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let pipes = ones &* 0x7C
+        while i + 8 <= n {
+            // A zero byte in word ^ pipes is a "|" (the classic has-zero-byte test, exact when it says no).
+            let x = base.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pipes
+            if (x &- ones) & ~x & highs != 0 { break }
+            i += 8
+        }
+        while i < n {
+            if bytes[i] == 0x7C { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Whether `bytes[i...]` starts with `word`.

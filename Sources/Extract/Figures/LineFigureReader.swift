@@ -44,13 +44,24 @@ struct LineFigureReader {
         }
     }
 
-    /// Whether a zero can be said in words on the line (see `isNegationScalar`).
-    static func hasNegation(_ line: [Unicode.Scalar]) -> Bool {
-        line.withUnsafeBufferPointer { s in s.contains(where: isNegationScalar) }
+    /// Index of the first `isNegationScalar` of the line: a zero is said in words only where one stands.
+    static func firstNegation(in line: [Unicode.Scalar], from start: Int = 0) -> Int? {
+        line.withUnsafeBufferPointer { s in
+            var i = max(start, 0)
+            while i < s.count {
+                let v = s[i].value
+                // Bits `v & 63` of 不 未 免 无 没, and their range.
+                if v >= 0x4E0D, v <= 0x6CA1, (0x403_0000_2000 as UInt64) >> UInt64(v & 63) & 1 != 0, isNegationScalar(s[i]) {
+                    return i
+                }
+                i += 1
+            }
+            return nil
+        }
     }
 
-    /// `tokens` are `NumberScanner.scan(line)`.
-    func read(_ tokens: [NumberToken]) -> (figures: [Placed], breakdowns: [Breakdown]) {
+    /// `tokens` are `NumberScanner.scan(line)`; `firstNegation` is `firstNegation(in: line)`.
+    func read(_ tokens: [NumberToken], firstNegation: Int?) -> (figures: [Placed], breakdowns: [Breakdown]) {
         let contexts = Self.contexts(of: tokens, in: line)
         var metrics: [String?] = tokens.indices.map { i in
             let t = tokens[i]
@@ -81,7 +92,7 @@ struct LineFigureReader {
             placed.append(Placed(position: t.start, figure: figure, token: i))
         }
         placed += shares(tokens, contexts, metrics, isFactor)
-        placed += zeros(tokens)
+        if let firstNegation { placed += zeros(tokens, from: firstNegation) }
         placed.sort { $0.position < $1.position }
         return (placed, lists)
     }
@@ -208,34 +219,27 @@ struct LineFigureReader {
     }
 
     /// Zeros said in words, one clause at a time; a clause with a counted number states that number instead.
-    func zeros(_ tokens: [NumberToken]) -> [Placed] {
+    /// Only clauses holding a negation can state a zero, so the clauses are found around the negations, from the
+    /// first one (`firstNegation`) on.
+    func zeros(_ tokens: [NumberToken], from firstNegation: Int) -> [Placed] {
         var placed: [Placed] = []
         let statements = ZeroStatement.all
-        // Clause ends and negations on the raw buffer: this walks every scalar of every line with a number.
-        var clauses: [(start: Int, end: Int)] = []
-        line.withUnsafeBufferPointer { s in
-            var start = 0
-            while start < s.count {
-                var end = start
-                var hasNegation = false
-                while end < s.count {
-                    let c = s[end]
-                    if FigureScalars.isClauseDelimiter(c) { break }
-                    if Self.isNegationScalar(c) { hasNegation = true }
-                    end += 1
+        var negation: Int? = firstNegation
+        while let p = negation {
+            let start = ScalarText.start(before: p, in: line, isDelimiter: FigureScalars.isClauseDelimiter)
+            let end = ScalarText.end(after: p, in: line, isDelimiter: FigureScalars.isClauseDelimiter)
+            if !tokens.contains(where: { $0.unitBit != 0 && $0.start >= start && $0.start < end }) {
+                let bloom = line.withUnsafeBufferPointer { s in
+                    s[start..<end].reduce(0 as UInt64) { $0 | 1 << UInt64($1.value & 63) }
                 }
-                if hasNegation { clauses.append((start, end)) }
-                start = end + 1
+                for statement in statements where statement.subjectBloom & bloom != 0 && statement.matches(line, start, end) {
+                    let figure = Figure(
+                        metric: statement.metric, value: 0, unit: nil, qualifier: .statedZero, quote: quote(start, end),
+                        line: lineNumber)
+                    placed.append(Placed(position: start, figure: figure, token: nil))
+                }
             }
-        }
-        for (start, end) in clauses
-        where !tokens.contains(where: { $0.unitBit != 0 && $0.start >= start && $0.start < end }) {
-            for statement in statements where statement.matches(line, start, end) {
-                let figure = Figure(
-                    metric: statement.metric, value: 0, unit: nil, qualifier: .statedZero, quote: quote(start, end),
-                    line: lineNumber)
-                placed.append(Placed(position: start, figure: figure, token: nil))
-            }
+            negation = Self.firstNegation(in: line, from: end + 1)
         }
         return placed
     }

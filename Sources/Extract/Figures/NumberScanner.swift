@@ -51,6 +51,13 @@ enum NumberScanner {
         var tokens: [NumberToken] = []
         var i = 0
         while i < s.count {
+            // Most scalars start no number: skip them on the raw buffer.
+            i = s.withUnsafeBufferPointer { b in
+                var k = i
+                while k < b.count, !isDigit(b[k]), !isChineseNumeral(b[k]) { k += 1 }
+                return k
+            }
+            guard i < s.count else { break }
             let c = s[i]
             if isDigit(c) {
                 var j = i
@@ -78,7 +85,7 @@ enum NumberScanner {
             } else if isChineseNumeral(c) {
                 var j = i
                 while j < s.count, isChineseNumeral(s[j]) { j += 1 }
-                if let value = chineseValue(s, i, j), acceptsChineseRun(s, i, j),
+                if acceptsChineseRun(s, i, j), let value = chineseValue(s, i, j),
                     let token = finish(s, numberStart: i, numberEnd: j, value: value, isDecimal: false, chinese: true)
                 {
                     tokens.append(token)
@@ -126,13 +133,13 @@ enum NumberScanner {
     static func acceptsChineseRun(_ s: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> Bool {
         if lo > 0, s[lo - 1] == "第" || s[lo - 1] == "期" { return false }
         let run = s[lo..<hi]
-        let hasPlace = run.contains { "十百千万亿".unicodeScalars.contains($0) }
+        let hasPlace = run.contains { $0 == "十" || $0 == "百" || $0 == "千" || $0 == "万" || $0 == "亿" }
         guard hasPlace else { return false }
         if run.count >= 2 { return run.first != "万" && run.first != "亿" }
-        guard let only = run.first, "十百千".unicodeScalars.contains(only) else { return false }
+        guard let only = run.first, only == "十" || only == "百" || only == "千" else { return false }
         let before = lo > 0 ? s[lo - 1] : " "
         let after = hi < s.count ? s[hi] : " "
-        return "近约逾".unicodeScalars.contains(before) || after == "余" || after == "多"
+        return before == "近" || before == "约" || before == "逾" || after == "余" || after == "多"
     }
 
     // MARK: - Unit and qualifiers
@@ -278,10 +285,17 @@ enum NumberScanner {
         }
     }
 
+    /// Bit `v & 63` is set for every numeral `v`: one shift rules out most Han characters.
+    private static let numeralBloom: UInt64 = 0xC040_2810_2810_128B
+
+    @inline(__always)
     static func isChineseNumeral(_ c: Unicode.Scalar) -> Bool {
-        chineseDigit(c) != nil || c == "十" || c == "百" || c == "千" || c == "万" || c == "亿"
+        let v = c.value
+        guard v >= 0x3007, v <= 0x96F6, numeralBloom >> UInt64(v & 63) & 1 != 0 else { return false }
+        return chineseDigit(c) != nil || c == "十" || c == "百" || c == "千" || c == "万" || c == "亿"
     }
 
+    @inline(__always)
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
 
     static func isASCIILetter(_ c: Unicode.Scalar) -> Bool {

@@ -86,13 +86,13 @@ struct StatisticsTableReader {
                 if w == 0 { break }
                 hi -= w
             }
-            // A unit cell is at most two scalars (人次, 万元): six bytes.
-            if hi - lo <= 6, unitWords.contains(where: { $0.count == hi - lo && FigureBytes.hasPrefix($0, b, at: lo, end: hi) }) {
+            // A unit cell is one or two Han scalars (人次, 万元): three or six bytes.
+            if hi - lo == 3 || hi - lo == 6, unitWords.contains(where: { $0.count == hi - lo && FigureBytes.hasPrefix($0, b, at: lo, end: hi) }) {
                 return true
             }
             var k = lo
             while k + header.count <= hi {
-                if FigureBytes.hasPrefix(header, b, at: k, end: hi) { return true }
+                if b[k] == header[0], FigureBytes.hasPrefix(header, b, at: k, end: hi) { return true }
                 k += 1
             }
             cellStart = i + 1
