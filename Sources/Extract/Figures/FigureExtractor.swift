@@ -16,26 +16,21 @@ enum FigureExtractor {
         var scalars: [Unicode.Scalar] = []
         for textLine in text.lines {
             var line = textLine.text
-            let isTableRow = line.withUTF8 { bytes in
-                if !FigureBytes.containsPipe(bytes) {
-                    FigureBytes.decode(bytes, into: &scalars)
-                    return false
-                }
-                return true
+            let prose = line.withUTF8 { bytes in
+                FigureBytes.containsPipe(bytes) ? nil : FigureBytes.decode(bytes, into: &scalars)
             }
-            if isTableRow {
+            guard let prose else {
                 if line.withUTF8(StatisticsTableReader.mayBeStatisticsRow) {
                     figures += statistics.read(textLine.text, lineNumber: textLine.number)
                 }
                 continue
             }
-            guard LineFigureReader.mayHoldFigures(scalars) else { continue }
+            guard prose.mayHoldFigures else { continue }
             let tokens = NumberScanner.scan(scalars)
-            let firstNegation = LineFigureReader.firstNegation(in: scalars)
             // Without a number, only a zero said in words can come out of the line.
-            if tokens.isEmpty && firstNegation == nil { continue }
+            if tokens.isEmpty && prose.firstNegation == nil { continue }
             let (placed, lists) = LineFigureReader(line: scalars, lineNumber: textLine.number)
-                .read(tokens, firstNegation: firstNegation)
+                .read(tokens, firstNegation: prose.firstNegation)
             guard !lists.isEmpty else {
                 figures.append(contentsOf: placed.lazy.map(\.figure))
                 continue
@@ -100,11 +95,53 @@ enum FigureScalars {
     }
 }
 
+/// Which scalars (by `value & 127`) occur in a stretch of a line: a word whose scalars are not all in it cannot
+/// occur there, which rules out most keyword scans before they start.
+struct ScalarBloom: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    init() {}
+
+    init(_ scalars: some Sequence<Unicode.Scalar>) {
+        for c in scalars { insert(c) }
+    }
+
+    @inline(__always)
+    mutating func insert(_ c: Unicode.Scalar) {
+        let bit = c.value & 127
+        if bit < 64 { low |= 1 << UInt64(bit) } else { high |= 1 << UInt64(bit - 64) }
+    }
+
+    /// Whether every scalar of `word` may be here.
+    @inline(__always)
+    func mayContain(_ word: ScalarBloom) -> Bool {
+        word.low & ~low == 0 && word.high & ~high == 0
+    }
+}
+
 /// Byte-level helpers for the figure readers: every line of every report passes through them.
 enum FigureBytes {
-    /// Replaces `scalars` with the scalars of `bytes` (valid UTF-8, as every String's storage is).
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into scalars: inout [Unicode.Scalar]) {
+    /// What decoding a prose line tells about it for free.
+    struct Prose {
+        /// A digit, a Chinese numeral or 未/没/无/免/减: the line can hold a figure at all (most lines have none).
+        var mayHoldFigures = false
+        /// Index of the first `LineFigureReader.isNegationScalar`: zeros are said in words only from there on.
+        var firstNegation: Int?
+    }
+
+    /// Bits `v & 63` and `v >> 6 & 63` of the Chinese numerals, 未 没 无 免 减 and 不 (all within 0x3007...0x96F6):
+    /// two shifts rule out most Han characters while decoding.
+    private static let lowBloom: UInt64 = 0xC040_2C13_2810_B28B
+    private static let highBloom: UInt64 = 0x0704_0000_1A80_20A1
+
+    /// Replaces `scalars` with the scalars of `bytes` (valid UTF-8, as every String's storage is), classifying
+    /// them on the way so the line is walked once.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into scalars: inout [Unicode.Scalar]) -> Prose {
+        var prose = Prose()
         scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+            var mayHold = false
+            var firstNegation = -1
             var i = 0
             var n = 0
             let end = bytes.count
@@ -114,6 +151,7 @@ enum FigureBytes {
                 if b0 < 0x80 {
                     v = b0
                     i += 1
+                    if v &- 0x30 < 10 { mayHold = true }
                 } else if b0 < 0xE0 {
                     guard i + 1 < end else { break }
                     v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
@@ -122,6 +160,19 @@ enum FigureBytes {
                     guard i + 2 < end else { break }
                     v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
                     i += 3
+                    if v >= 0x3007, v <= 0x96F6, lowBloom >> UInt64(v & 63) & 1 != 0, highBloom >> UInt64(v >> 6 & 63) & 1 != 0 {
+                        switch v {
+                        case 0x4E0D:  // 不
+                            if firstNegation < 0 { firstNegation = n }
+                        case 0x672A, 0x6CA1, 0x65E0, 0x514D:  // 未 没 无 免
+                            if firstNegation < 0 { firstNegation = n }
+                            mayHold = true
+                        case 0x51CF:  // 减
+                            mayHold = true
+                        default:
+                            if let c = Unicode.Scalar(v), NumberScanner.isChineseNumeral(c) { mayHold = true }
+                        }
+                    }
                 } else {
                     guard i + 3 < end else { break }
                     v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
@@ -132,7 +183,9 @@ enum FigureBytes {
                 n += 1
             }
             count = n
+            prose = Prose(mayHoldFigures: mayHold, firstNegation: firstNegation < 0 ? nil : firstNegation)
         }
+        return prose
     }
 
     /// Whether the bytes hold a "|", eight at a time: every line of a report is tested.

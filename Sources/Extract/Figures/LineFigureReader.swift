@@ -26,24 +26,6 @@ struct LineFigureReader {
     static let totalWords = ["共计", "合计", "总计", "共有", "总共"].map(ScalarText.word)
     static let shareWord = ScalarText.word("占")
 
-    /// Whether the line can hold a figure at all; most lines of a report have no digit and no negation.
-    static func mayHoldFigures(_ line: [Unicode.Scalar]) -> Bool {
-        line.withUnsafeBufferPointer { s in
-            for c in s {
-                let v = c.value
-                if v < 0x3007 {
-                    if v >= 0x30 && v <= 0x39 { return true }
-                    continue
-                }
-                switch v {
-                case 0x672A, 0x6CA1, 0x65E0, 0x514D, 0x51CF: return true  // 未 没 无 免 减
-                default: if NumberScanner.isChineseNumeral(c) { return true }
-                }
-            }
-            return false
-        }
-    }
-
     /// Index of the first `isNegationScalar` of the line: a zero is said in words only where one stands.
     static func firstNegation(in line: [Unicode.Scalar], from start: Int = 0) -> Int? {
         line.withUnsafeBufferPointer { s in
@@ -107,9 +89,11 @@ struct LineFigureReader {
             let clauseStart = ScalarText.start(before: t.start, in: line, isDelimiter: ScalarText.isClauseDelimiter)
             let sentenceStart = ScalarText.start(before: t.start, in: line, isDelimiter: ScalarText.isSentenceDelimiter)
             let afterEnd = ScalarText.end(after: t.end, in: line, isDelimiter: ScalarText.isClauseDelimiter)
+            let nearStart = max(clauseStart, previousEnd)
+            let nearBloom = nearStart < t.start ? ScalarBloom(line[nearStart..<t.start]) : ScalarBloom()
             result.append(
                 NumberContext(
-                    line: line, nearStart: max(clauseStart, previousEnd), nearEnd: t.start, sentenceStart: sentenceStart,
+                    line: line, nearStart: nearStart, nearEnd: t.start, nearBloom: nearBloom, sentenceStart: sentenceStart,
                     afterStart: t.end, afterEnd: afterEnd))
             previousEnd = t.end
         }
@@ -229,10 +213,9 @@ struct LineFigureReader {
             let start = ScalarText.start(before: p, in: line, isDelimiter: FigureScalars.isClauseDelimiter)
             let end = ScalarText.end(after: p, in: line, isDelimiter: FigureScalars.isClauseDelimiter)
             if !tokens.contains(where: { $0.unitBit != 0 && $0.start >= start && $0.start < end }) {
-                let bloom = line.withUnsafeBufferPointer { s in
-                    s[start..<end].reduce(0 as UInt64) { $0 | 1 << UInt64($1.value & 63) }
-                }
-                for statement in statements where statement.subjectBloom & bloom != 0 && statement.matches(line, start, end) {
+                let bloom = line.withUnsafeBufferPointer { s in ScalarBloom(s[start..<end]) }
+                for statement in statements
+                where statement.subjectBlooms.contains(where: { bloom.mayContain($0) }) && statement.matches(line, start, end) {
                     let figure = Figure(
                         metric: statement.metric, value: 0, unit: nil, qualifier: .statedZero, quote: quote(start, end),
                         line: lineNumber)

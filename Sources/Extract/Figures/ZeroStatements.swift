@@ -7,17 +7,15 @@ struct ZeroStatement: Sendable {
     let subjects: [ScalarText.Word]
     /// Words that show the clause is about something else ("未收到申请人的行政复议" is no statement about applications).
     let exclude: [ScalarText.Word]
-    /// Bit `v & 63` of the first scalar of each subject: a clause without one of them cannot match.
-    let subjectBloom: UInt64
+    /// One per subject: a clause lacking a scalar of every subject cannot match.
+    let subjectBlooms: [ScalarBloom]
 
     init(_ metric: String, negations: [String], subjects: [String], exclude: [String] = []) {
         self.metric = metric
         self.negations = negations.map(ScalarText.word)
         self.subjects = subjects.map(ScalarText.word)
         self.exclude = exclude.map(ScalarText.word)
-        subjectBloom = self.subjects.reduce(0) { bloom, subject in
-            bloom | (subject.first.map { 1 << UInt64($0.value & 63) } ?? 0)
-        }
+        subjectBlooms = self.subjects.map { ScalarBloom($0) }
     }
 
     static let appealNegations = ["未发生", "未出现", "未收到", "未接到", "没有发生", "没有出现", "没有收到", "没有", "无", "未有"]
