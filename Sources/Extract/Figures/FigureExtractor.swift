@@ -136,10 +136,14 @@ enum FigureBytes {
     private static let highBloom: UInt64 = 0x0704_0000_1A80_20A1
 
     /// Replaces `scalars` with the scalars of `bytes` (valid UTF-8, as every String's storage is), classifying
-    /// them on the way so the line is walked once.
+    /// them on the way so the line is walked once. The array's storage is reused from line to line: allocating
+    /// a fresh one goes through the generic array allocator, hundreds of instructions per line.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into scalars: inout [Unicode.Scalar]) -> Prose {
         var prose = Prose()
-        scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+        scalars.removeAll(keepingCapacity: true)
+        scalars.append(contentsOf: repeatElement(Unicode.Scalar(UInt8(0)), count: bytes.count))
+        var count = 0
+        scalars.withUnsafeMutableBufferPointer { out in
             var mayHold = false
             var firstNegation = -1
             var i = 0
@@ -179,12 +183,13 @@ enum FigureBytes {
                         | UInt32(bytes[i + 3] & 0x3F)
                     i += 4
                 }
-                out.initializeElement(at: n, to: Unicode.Scalar(v) ?? "\u{FFFD}")
+                out[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
                 n += 1
             }
             count = n
             prose = Prose(mayHoldFigures: mayHold, firstNegation: firstNegation < 0 ? nil : firstNegation)
         }
+        scalars.removeLast(scalars.count - count)
         return prose
     }
 
