@@ -26,7 +26,7 @@ enum FigureExtractor {
                 continue
             }
             guard prose.mayHoldFigures else { continue }
-            let tokens = NumberScanner.scan(scalars)
+            let tokens = prose.firstNumber.map { NumberScanner.scan(scalars, from: $0) } ?? []
             // Without a number, only a zero said in words can come out of the line.
             if tokens.isEmpty && prose.firstNegation == nil { continue }
             let (placed, lists) = LineFigureReader(line: scalars, lineNumber: textLine.number)
@@ -128,6 +128,8 @@ enum FigureBytes {
         var mayHoldFigures = false
         /// Index of the first `LineFigureReader.isNegationScalar`: zeros are said in words only from there on.
         var firstNegation: Int?
+        /// Index of the first ASCII digit or Chinese numeral: no number starts before it.
+        var firstNumber: Int?
     }
 
     /// Bits `v & 63` and `v >> 6 & 63` of the Chinese numerals, 未 没 无 免 减 and 不 (all within 0x3007...0x96F6):
@@ -146,6 +148,7 @@ enum FigureBytes {
         scalars.withUnsafeMutableBufferPointer { out in
             var mayHold = false
             var firstNegation = -1
+            var firstNumber = -1
             var i = 0
             var n = 0
             let end = bytes.count
@@ -155,7 +158,10 @@ enum FigureBytes {
                 if b0 < 0x80 {
                     v = b0
                     i += 1
-                    if v &- 0x30 < 10 { mayHold = true }
+                    if v &- 0x30 < 10 {
+                        mayHold = true
+                        if firstNumber < 0 { firstNumber = n }
+                    }
                 } else if b0 < 0xE0 {
                     guard i + 1 < end else { break }
                     v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
@@ -174,7 +180,10 @@ enum FigureBytes {
                         case 0x51CF:  // 减
                             mayHold = true
                         default:
-                            if let c = Unicode.Scalar(v), NumberScanner.isChineseNumeral(c) { mayHold = true }
+                            if let c = Unicode.Scalar(v), NumberScanner.isChineseNumeral(c) {
+                                mayHold = true
+                                if firstNumber < 0 { firstNumber = n }
+                            }
                         }
                     }
                 } else {
@@ -187,7 +196,9 @@ enum FigureBytes {
                 n += 1
             }
             count = n
-            prose = Prose(mayHoldFigures: mayHold, firstNegation: firstNegation < 0 ? nil : firstNegation)
+            prose = Prose(
+                mayHoldFigures: mayHold, firstNegation: firstNegation < 0 ? nil : firstNegation,
+                firstNumber: firstNumber < 0 ? nil : firstNumber)
         }
         scalars.removeLast(scalars.count - count)
         return prose

@@ -47,9 +47,10 @@ enum NumberScanner {
     static let moreThanAfterUnit = ScalarText.word("以上")
     static let aboutAfterUnit = ScalarText.word("左右")
 
-    static func scan(_ s: [Unicode.Scalar]) -> [NumberToken] {
+    /// `from`: no digit or numeral stands before it.
+    static func scan(_ s: [Unicode.Scalar], from start: Int = 0) -> [NumberToken] {
         var tokens: [NumberToken] = []
-        var i = 0
+        var i = max(start, 0)
         while i < s.count {
             // Most scalars start no number: skip them on the raw buffer.
             i = s.withUnsafeBufferPointer { b in
