@@ -28,6 +28,7 @@ public struct ParsedCell: Sendable, Hashable {
 /// every report, so it allocates one small scalar buffer and uses no regular expressions.
 public enum CellValueParser {
     public static func parse(_ raw: String, as column: ColumnKind) -> ParsedCell {
+        if let plain = plainDigits(raw) { return plain }
         let s = cleanedScalars(raw)
         if s.isEmpty { return ParsedCell(kind: .blank) }
         if isNotApplicable(s) { return ParsedCell(kind: .notApplicable) }
@@ -49,6 +50,23 @@ public enum CellValueParser {
         if negative { value = -value }
         if value == 0 { value = 0 }  // no "-0" in the output for "减少0"
         return ParsedCell(kind: .number, value: value, issue: number.hasLeadingZero ? .leadingZero : nil)
+    }
+
+    /// Most cells are blank or plain ASCII digits ("12", "0", "00"): read from the UTF-8 without building scalars,
+    /// with exactly the result of the general path (at most 15 digits, as `readNumber` allows).
+    private static func plainDigits(_ raw: String) -> ParsedCell? {
+        var raw = raw
+        return raw.withUTF8 { bytes in
+            if bytes.isEmpty { return ParsedCell(kind: .blank) }
+            guard bytes.count <= 15 else { return nil }
+            var mantissa = 0
+            for byte in bytes {
+                guard byte &- 0x30 < 10 else { return nil }
+                mantissa = mantissa * 10 + Int(byte &- 0x30)
+            }
+            let leadingZero = bytes.count > 1 && bytes[0] == 0x30
+            return ParsedCell(kind: .number, value: Double(mantissa), issue: leadingZero ? .leadingZero : nil)
+        }
     }
 
     // MARK: Clean-up

@@ -11,16 +11,30 @@ enum FigureExtractor {
         var figures: [Figure] = []
         var breakdowns: [FigureBreakdown] = []
         var statistics = StatisticsTableReader()
+        // One scalar buffer for all lines: most lines are table rows or hold no figure, and are decided on their
+        // UTF-8 bytes or on this buffer without allocating.
+        var scalars: [Unicode.Scalar] = []
         for textLine in text.lines {
-            let scalars = Array(textLine.text.unicodeScalars)
-            if scalars.contains("|") {
-                if StatisticsTableReader.mayBeStatisticsRow(scalars) {
+            var line = textLine.text
+            let prose = line.withUTF8 { bytes in
+                FigureBytes.containsPipe(bytes) ? nil : FigureBytes.decode(bytes, into: &scalars)
+            }
+            guard let prose else {
+                if line.withUTF8(StatisticsTableReader.mayBeStatisticsRow) {
                     figures += statistics.read(textLine.text, lineNumber: textLine.number)
                 }
                 continue
             }
-            guard LineFigureReader.mayHoldFigures(scalars) else { continue }
-            let (placed, lists) = LineFigureReader(line: scalars, lineNumber: textLine.number).read()
+            guard prose.mayHoldFigures else { continue }
+            let tokens = prose.firstNumber.map { NumberScanner.scan(scalars, from: $0) } ?? []
+            // Without a number, only a zero said in words can come out of the line.
+            if tokens.isEmpty && prose.firstNegation == nil { continue }
+            let (placed, lists) = LineFigureReader(line: scalars, lineNumber: textLine.number)
+                .read(tokens, firstNegation: prose.firstNegation)
+            guard !lists.isEmpty else {
+                figures.append(contentsOf: placed.lazy.map(\.figure))
+                continue
+            }
             var indexOfToken: [Int: Int] = [:]
             for p in placed {
                 if let token = p.token { indexOfToken[token] = figures.count }
@@ -33,6 +47,190 @@ enum FigureExtractor {
             }
         }
         return (figures, breakdowns)
+    }
+}
+
+/// Scalar tests inlined into the figure scanners (`ScalarText`'s are not inlined across files).
+enum FigureScalars {
+    /// `ScalarText.isClauseDelimiter`.
+    @inline(__always)
+    static func isClauseDelimiter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x2C || v == 0x3B || v == 0x3A || v == 0x21 || v == 0x3F || v == 0x09 }
+        return v == 0xFF0C || v == 0x3002 || v == 0xFF1B || v == 0xFF1A || v == 0xFF01 || v == 0xFF1F
+    }
+
+    /// The String of `line[lo..<hi]`, encoded straight to UTF-8: appending scalars to a String one slice at a
+    /// time costs thousands of instructions per quote.
+    static func string(_ line: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> String {
+        guard lo < hi, lo >= 0, hi <= line.count else { return "" }
+        return line.withUnsafeBufferPointer { s in
+            String(unsafeUninitializedCapacity: (hi - lo) * 4) { out in
+                var n = 0
+                for c in s[lo..<hi] {
+                    let v = c.value
+                    if v < 0x80 {
+                        out[n] = UInt8(v)
+                        n += 1
+                    } else if v < 0x800 {
+                        out[n] = UInt8(0xC0 | v >> 6)
+                        out[n + 1] = UInt8(0x80 | v & 0x3F)
+                        n += 2
+                    } else if v < 0x10000 {
+                        out[n] = UInt8(0xE0 | v >> 12)
+                        out[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                        out[n + 2] = UInt8(0x80 | v & 0x3F)
+                        n += 3
+                    } else {
+                        out[n] = UInt8(0xF0 | v >> 18)
+                        out[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                        out[n + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+                        out[n + 3] = UInt8(0x80 | v & 0x3F)
+                        n += 4
+                    }
+                }
+                return n
+            }
+        }
+    }
+}
+
+/// Which scalars (by `value & 127`) occur in a stretch of a line: a word whose scalars are not all in it cannot
+/// occur there, which rules out most keyword scans before they start.
+struct ScalarBloom: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    init() {}
+
+    init(_ scalars: some Sequence<Unicode.Scalar>) {
+        for c in scalars { insert(c) }
+    }
+
+    @inline(__always)
+    mutating func insert(_ c: Unicode.Scalar) {
+        let bit = c.value & 127
+        if bit < 64 { low |= 1 << UInt64(bit) } else { high |= 1 << UInt64(bit - 64) }
+    }
+
+    /// Whether every scalar of `word` may be here.
+    @inline(__always)
+    func mayContain(_ word: ScalarBloom) -> Bool {
+        word.low & ~low == 0 && word.high & ~high == 0
+    }
+}
+
+/// Byte-level helpers for the figure readers: every line of every report passes through them.
+enum FigureBytes {
+    /// What decoding a prose line tells about it for free.
+    struct Prose {
+        /// A digit, a Chinese numeral or 未/没/无/免/减: the line can hold a figure at all (most lines have none).
+        var mayHoldFigures = false
+        /// Index of the first `LineFigureReader.isNegationScalar`: zeros are said in words only from there on.
+        var firstNegation: Int?
+        /// Index of the first ASCII digit or Chinese numeral: no number starts before it.
+        var firstNumber: Int?
+    }
+
+    /// Bits `v & 63` and `v >> 6 & 63` of the Chinese numerals, 未 没 无 免 减 and 不 (all within 0x3007...0x96F6):
+    /// two shifts rule out most Han characters while decoding.
+    private static let lowBloom: UInt64 = 0xC040_2C13_2810_B28B
+    private static let highBloom: UInt64 = 0x0704_0000_1A80_20A1
+
+    /// Replaces `scalars` with the scalars of `bytes` (valid UTF-8, as every String's storage is), classifying
+    /// them on the way so the line is walked once. The array's storage is reused from line to line: allocating
+    /// a fresh one goes through the generic array allocator, hundreds of instructions per line.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into scalars: inout [Unicode.Scalar]) -> Prose {
+        var prose = Prose()
+        scalars.removeAll(keepingCapacity: true)
+        scalars.append(contentsOf: repeatElement(Unicode.Scalar(UInt8(0)), count: bytes.count))
+        var count = 0
+        scalars.withUnsafeMutableBufferPointer { out in
+            var mayHold = false
+            var firstNegation = -1
+            var firstNumber = -1
+            var i = 0
+            var n = 0
+            let end = bytes.count
+            while i < end {
+                let b0 = UInt32(bytes[i])
+                var v: UInt32
+                if b0 < 0x80 {
+                    v = b0
+                    i += 1
+                    if v &- 0x30 < 10 {
+                        mayHold = true
+                        if firstNumber < 0 { firstNumber = n }
+                    }
+                } else if b0 < 0xE0 {
+                    guard i + 1 < end else { break }
+                    v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b0 < 0xF0 {
+                    guard i + 2 < end else { break }
+                    v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                    if v >= 0x3007, v <= 0x96F6, lowBloom >> UInt64(v & 63) & 1 != 0, highBloom >> UInt64(v >> 6 & 63) & 1 != 0 {
+                        switch v {
+                        case 0x4E0D:  // 不
+                            if firstNegation < 0 { firstNegation = n }
+                        case 0x672A, 0x6CA1, 0x65E0, 0x514D:  // 未 没 无 免
+                            if firstNegation < 0 { firstNegation = n }
+                            mayHold = true
+                        case 0x51CF:  // 减
+                            mayHold = true
+                        default:
+                            if let c = Unicode.Scalar(v), NumberScanner.isChineseNumeral(c) {
+                                mayHold = true
+                                if firstNumber < 0 { firstNumber = n }
+                            }
+                        }
+                    }
+                } else {
+                    guard i + 3 < end else { break }
+                    v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                out[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                n += 1
+            }
+            count = n
+            prose = Prose(
+                mayHoldFigures: mayHold, firstNegation: firstNegation < 0 ? nil : firstNegation,
+                firstNumber: firstNumber < 0 ? nil : firstNumber)
+        }
+        scalars.removeLast(scalars.count - count)
+        return prose
+    }
+
+    /// Whether the bytes hold a "|", eight at a time: every line of a report is tested.
+    static func containsPipe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
+        let n = bytes.count
+        var i = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let pipes = ones &* 0x7C
+        while i + 8 <= n {
+            // A zero byte in word ^ pipes is a "|" (the classic has-zero-byte test, exact when it says no).
+            let x = base.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pipes
+            if (x &- ones) & ~x & highs != 0 { break }
+            i += 8
+        }
+        while i < n {
+            if bytes[i] == 0x7C { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether `bytes[i...]` starts with `word`.
+    @inline(__always)
+    static func hasPrefix(_ word: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Bool {
+        guard i + word.count <= end else { return false }
+        for k in 0..<word.count where bytes[i + k] != word[k] { return false }
+        return true
     }
 }
 

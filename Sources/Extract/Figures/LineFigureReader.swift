@@ -26,20 +26,28 @@ struct LineFigureReader {
     static let totalWords = ["共计", "合计", "总计", "共有", "总共"].map(ScalarText.word)
     static let shareWord = ScalarText.word("占")
 
-    /// Whether the line can hold a figure at all; most lines of a report have no digit and no negation.
-    static func mayHoldFigures(_ line: [Unicode.Scalar]) -> Bool {
-        line.contains { c in
-            NumberScanner.isDigit(c) || NumberScanner.isChineseNumeral(c) || c == "未" || c == "没" || c == "无"
-                || c == "免" || c == "减"
+    /// Index of the first `isNegationScalar` of the line: a zero is said in words only where one stands.
+    static func firstNegation(in line: [Unicode.Scalar], from start: Int = 0) -> Int? {
+        line.withUnsafeBufferPointer { s in
+            var i = max(start, 0)
+            while i < s.count {
+                let v = s[i].value
+                // Bits `v & 63` of 不 未 免 无 没, and their range.
+                if v >= 0x4E0D, v <= 0x6CA1, (0x403_0000_2000 as UInt64) >> UInt64(v & 63) & 1 != 0, isNegationScalar(s[i]) {
+                    return i
+                }
+                i += 1
+            }
+            return nil
         }
     }
 
-    func read() -> (figures: [Placed], breakdowns: [Breakdown]) {
-        let tokens = NumberScanner.scan(line)
+    /// `tokens` are `NumberScanner.scan(line)`; `firstNegation` is `firstNegation(in: line)`.
+    func read(_ tokens: [NumberToken], firstNegation: Int?) -> (figures: [Placed], breakdowns: [Breakdown]) {
         let contexts = Self.contexts(of: tokens, in: line)
         var metrics: [String?] = tokens.indices.map { i in
             let t = tokens[i]
-            return t.isPercent || t.perEach ? nil : bestMetric(MetricRules.primary, unit: t.unit, in: contexts[i])
+            return t.isPercent || t.perEach ? nil : bestMetric(MetricRules.primary, unitBit: t.unitBit, in: contexts[i])
         }
 
         let (isFactor, isProduct) = products(tokens, contexts)
@@ -52,7 +60,7 @@ struct LineFigureReader {
             guard let totalMetric = metrics[list.total] else { continue }
             let rules = MetricRules.partRules(forTotal: totalMetric)
             for p in list.parts {
-                metrics[p] = bestMetric(rules, unit: tokens[p].unit, in: contexts[p]) ?? totalMetric + ".part"
+                metrics[p] = bestMetric(rules, unitBit: tokens[p].unitBit, in: contexts[p]) ?? totalMetric + ".part"
             }
         }
 
@@ -66,7 +74,7 @@ struct LineFigureReader {
             placed.append(Placed(position: t.start, figure: figure, token: i))
         }
         placed += shares(tokens, contexts, metrics, isFactor)
-        placed += zeros(tokens)
+        if let firstNegation { placed += zeros(tokens, from: firstNegation) }
         placed.sort { $0.position < $1.position }
         return (placed, lists)
     }
@@ -81,9 +89,11 @@ struct LineFigureReader {
             let clauseStart = ScalarText.start(before: t.start, in: line, isDelimiter: ScalarText.isClauseDelimiter)
             let sentenceStart = ScalarText.start(before: t.start, in: line, isDelimiter: ScalarText.isSentenceDelimiter)
             let afterEnd = ScalarText.end(after: t.end, in: line, isDelimiter: ScalarText.isClauseDelimiter)
+            let nearStart = max(clauseStart, previousEnd)
+            let nearBloom = nearStart < t.start ? ScalarBloom(line[nearStart..<t.start]) : ScalarBloom()
             result.append(
                 NumberContext(
-                    line: line, nearStart: max(clauseStart, previousEnd), nearEnd: t.start, sentenceStart: sentenceStart,
+                    line: line, nearStart: nearStart, nearEnd: t.start, nearBloom: nearBloom, sentenceStart: sentenceStart,
                     afterStart: t.end, afterEnd: afterEnd))
             previousEnd = t.end
         }
@@ -99,7 +109,7 @@ struct LineFigureReader {
         var isProduct = [Bool](repeating: false, count: tokens.count)
         for i in tokens.indices where tokens[i].perEach && i > 0 && !tokens[i - 1].isPercent {
             let product = tokens[i - 1].value * tokens[i].value
-            for k in (i + 1)..<min(i + 3, tokens.count) where !tokens[k].isPercent && tokens[k].unit == tokens[i].unit {
+            for k in (i + 1)..<min(i + 3, tokens.count) where !tokens[k].isPercent && tokens[k].unitBit == tokens[i].unitBit {
                 if abs(tokens[k].value - product) < 0.5 {
                     isFactor[i - 1] = true
                     isFactor[i] = true
@@ -131,7 +141,7 @@ struct LineFigureReader {
             var parts: [Int] = []
             for k in tokens.indices where k > i && tokens[k].start >= markerEnd && tokens[k].end <= listEnd {
                 let p = tokens[k]
-                guard !p.isPercent, !isFactor[k], partOf[k] == nil, p.unit == t.unit else { continue }
+                guard !p.isPercent, !isFactor[k], partOf[k] == nil, p.unitBit == t.unitBit else { continue }
                 parts.append(k)
             }
             guard !parts.isEmpty else { continue }
@@ -158,7 +168,7 @@ struct LineFigureReader {
             while k >= 0, tokens[k].start >= contexts[i].sentenceStart {
                 defer { k -= 1 }
                 let p = tokens[k]
-                if p.isPercent || isFactor[k] || p.unit != t.unit { continue }
+                if p.isPercent || isFactor[k] || p.unitBit != t.unitBit { continue }
                 if partOf[k] != nil { break }
                 sum += p.value
                 parts.append(k)
@@ -193,26 +203,32 @@ struct LineFigureReader {
     }
 
     /// Zeros said in words, one clause at a time; a clause with a counted number states that number instead.
-    func zeros(_ tokens: [NumberToken]) -> [Placed] {
+    /// Only clauses holding a negation can state a zero, so the clauses are found around the negations, from the
+    /// first one (`firstNegation`) on.
+    func zeros(_ tokens: [NumberToken], from firstNegation: Int) -> [Placed] {
         var placed: [Placed] = []
-        var start = 0
-        while start < line.count {
-            let end = ScalarText.end(after: start, in: line, isDelimiter: ScalarText.isClauseDelimiter)
-            let hasCount = tokens.contains { $0.unit != nil && $0.start >= start && $0.start < end }
-            if !hasCount, end > start, line[start..<end].contains(where: Self.isNegationScalar) {
-                for statement in ZeroStatement.all where statement.matches(line, start, end) {
+        let statements = ZeroStatement.all
+        var negation: Int? = firstNegation
+        while let p = negation {
+            let start = ScalarText.start(before: p, in: line, isDelimiter: FigureScalars.isClauseDelimiter)
+            let end = ScalarText.end(after: p, in: line, isDelimiter: FigureScalars.isClauseDelimiter)
+            if !tokens.contains(where: { $0.unitBit != 0 && $0.start >= start && $0.start < end }) {
+                let bloom = line.withUnsafeBufferPointer { s in ScalarBloom(s[start..<end]) }
+                for statement in statements
+                where statement.subjectBlooms.contains(where: { bloom.mayContain($0) }) && statement.matches(line, start, end) {
                     let figure = Figure(
                         metric: statement.metric, value: 0, unit: nil, qualifier: .statedZero, quote: quote(start, end),
                         line: lineNumber)
                     placed.append(Placed(position: start, figure: figure, token: nil))
                 }
             }
-            start = end + 1
+            negation = Self.firstNegation(in: line, from: end + 1)
         }
         return placed
     }
 
     /// Every zero statement holds one of these (未, 没, 无, 免, 不); clauses without them are skipped cheaply.
+    @inline(__always)
     static func isNegationScalar(_ c: Unicode.Scalar) -> Bool {
         c == "未" || c == "没" || c == "无" || c == "免" || c == "不"
     }
@@ -221,6 +237,6 @@ struct LineFigureReader {
     func quote(_ lo: Int, _ hi: Int) -> String {
         var lo = lo
         while lo < hi, line[lo] == "、" || ScalarText.isSpace(line[lo]) || line[lo] == "," { lo += 1 }
-        return ScalarText.string(line, max(lo, hi - 60), hi)
+        return FigureScalars.string(line, max(lo, hi - 60), hi)
     }
 }

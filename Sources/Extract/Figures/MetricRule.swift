@@ -8,6 +8,8 @@
 struct MetricRule: Sendable {
     let metric: String
     let near: [ScalarText.Word]
+    /// One per near keyword, to skip the scan when the clause lacks a scalar of every keyword.
+    let nearBlooms: [ScalarBloom]
     let context: [[ScalarText.Word]]
     let after: [ScalarText.Word]
     /// Allowed units as bits of `unitBit(_:)`, so the per-number check costs no String hashing.
@@ -23,6 +25,7 @@ struct MetricRule: Sendable {
     ) {
         self.metric = metric
         self.near = near.map(ScalarText.word)
+        nearBlooms = self.near.map { ScalarBloom($0) }
         self.context = context.map { $0.map(ScalarText.word) }
         self.after = after.map(ScalarText.word)
         self.units = units.reduce(0) { $0 | Self.unitBit($1) }
@@ -38,6 +41,8 @@ struct NumberContext {
     /// Clause before the number: from the last delimiter or the previous number to the leading qualifier.
     let nearStart: Int
     let nearEnd: Int
+    /// The scalars of `nearStart..<nearEnd`.
+    let nearBloom: ScalarBloom
     let sentenceStart: Int
     /// Clause after the number: from its unit to the next delimiter.
     let afterStart: Int
@@ -60,7 +65,8 @@ extension MetricRule {
         } else if !allowsBareNumber {
             return nil
         }
-        guard let nearEnd = ScalarText.lastEnd(ofAny: near, in: c.line, from: c.nearStart, to: c.nearEnd) else { return nil }
+        guard nearBlooms.contains(where: { c.nearBloom.mayContain($0) }),
+            let nearEnd = ScalarText.lastEnd(ofAny: near, in: c.line, from: c.nearStart, to: c.nearEnd) else { return nil }
         if unitBit == 0 {
             var gap = nearEnd
             while gap < c.nearEnd, ScalarText.isSpace(c.line[gap]) || c.line[gap] == ":" { gap += 1 }
@@ -79,10 +85,9 @@ extension MetricRule {
 }
 
 /// The first of the best-scoring rules for a number, or nil.
-func bestMetric(_ rules: [MetricRule], unit: String?, in c: NumberContext) -> String? {
-    let bit = MetricRule.unitBit(unit)
-    if unit != nil, bit == 0 { return nil }
-    return rules.withUnsafeBufferPointer { buffer in
+/// `unitBit` is the number's `NumberToken.unitBit` (0 for a bare number).
+func bestMetric(_ rules: [MetricRule], unitBit bit: UInt32, in c: NumberContext) -> String? {
+    rules.withUnsafeBufferPointer { buffer in
         var best: (index: Int, score: (Int, Int))?
         for i in buffer.indices {
             guard let score = buffer[i].score(unitBit: bit, in: c) else { continue }

@@ -10,11 +10,14 @@ struct NumberToken: Sendable, Hashable {
     var value: Double
     /// Normalised unit (money in 元); "%" for a percentage; nil when the number stands alone.
     var unit: String?
+    /// `MetricRule.unitBit(unit)`: units are compared as bits, since comparing two different non-ASCII Strings
+    /// goes through Unicode normalisation.
+    var unitBit: UInt32
     var qualifier: FigureQualifier?
     /// "每镇23项": a per-item factor of a product, never a figure by itself.
     var perEach: Bool
 
-    var isPercent: Bool { unit == "%" }
+    var isPercent: Bool { unitBit == NumberScanner.percentBit }
 }
 
 /// Finds numbers in one line of clean text by scanning scalars once: ASCII digit runs (with decimals and thousands
@@ -23,12 +26,15 @@ struct NumberToken: Sendable, Hashable {
 /// touch a character no count touches ("〔2019〕", "0917-", "@126", "第711号") or lack a unit and a keyword.
 enum NumberScanner {
     /// Longest first so "人次" wins over "人" and "万元" is seen before "元".
-    static let units: [(word: ScalarText.Word, unit: String, factor: Double)] = [
+    static let units: [(word: ScalarText.Word, unit: String, factor: Double, bit: UInt32)] = [
         ("人次", "人次", 1), ("万元", "元", 10_000), ("亿元", "元", 100_000_000), ("元", "元", 1),
         ("条", "条", 1), ("件", "件", 1), ("起", "起", 1), ("宗", "宗", 1), ("个", "个", 1), ("篇", "篇", 1),
         ("次", "次", 1), ("期", "期", 1), ("人", "人", 1), ("名", "名", 1), ("项", "项", 1), ("份", "份", 1),
         ("家", "家", 1), ("处", "处", 1), ("场", "场", 1), ("%", "%", 1),
-    ].map { (ScalarText.word($0.0), $0.1, $0.2) }
+    ].map { (ScalarText.word($0.0), $0.1, $0.2, MetricRule.unitBit($0.1)) }
+
+    static let percentBit = MetricRule.unitBit("%")
+    static let geBit = MetricRule.unitBit("个")
 
     /// "15个工作日", "3个月": a 个 followed by these is a duration or an aside, not a count.
     static let notCountAfterGe: [ScalarText.Word] = ["工作日", "月", "季度", "小时", "百分点", "星期", "年", "自然日"].map(ScalarText.word)
@@ -41,10 +47,18 @@ enum NumberScanner {
     static let moreThanAfterUnit = ScalarText.word("以上")
     static let aboutAfterUnit = ScalarText.word("左右")
 
-    static func scan(_ s: [Unicode.Scalar]) -> [NumberToken] {
+    /// `from`: no digit or numeral stands before it.
+    static func scan(_ s: [Unicode.Scalar], from start: Int = 0) -> [NumberToken] {
         var tokens: [NumberToken] = []
-        var i = 0
+        var i = max(start, 0)
         while i < s.count {
+            // Most scalars start no number: skip them on the raw buffer.
+            i = s.withUnsafeBufferPointer { b in
+                var k = i
+                while k < b.count, !isDigit(b[k]), !isChineseNumeral(b[k]) { k += 1 }
+                return k
+            }
+            guard i < s.count else { break }
             let c = s[i]
             if isDigit(c) {
                 var j = i
@@ -72,7 +86,7 @@ enum NumberScanner {
             } else if isChineseNumeral(c) {
                 var j = i
                 while j < s.count, isChineseNumeral(s[j]) { j += 1 }
-                if let value = chineseValue(s, i, j), acceptsChineseRun(s, i, j),
+                if acceptsChineseRun(s, i, j), let value = chineseValue(s, i, j),
                     let token = finish(s, numberStart: i, numberEnd: j, value: value, isDecimal: false, chinese: true)
                 {
                     tokens.append(token)
@@ -120,13 +134,13 @@ enum NumberScanner {
     static func acceptsChineseRun(_ s: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> Bool {
         if lo > 0, s[lo - 1] == "第" || s[lo - 1] == "期" { return false }
         let run = s[lo..<hi]
-        let hasPlace = run.contains { "十百千万亿".unicodeScalars.contains($0) }
+        let hasPlace = run.contains { $0 == "十" || $0 == "百" || $0 == "千" || $0 == "万" || $0 == "亿" }
         guard hasPlace else { return false }
         if run.count >= 2 { return run.first != "万" && run.first != "亿" }
-        guard let only = run.first, "十百千".unicodeScalars.contains(only) else { return false }
+        guard let only = run.first, only == "十" || only == "百" || only == "千" else { return false }
         let before = lo > 0 ? s[lo - 1] : " "
         let after = hi < s.count ? s[hi] : " "
-        return "近约逾".unicodeScalars.contains(before) || after == "余" || after == "多"
+        return before == "近" || before == "约" || before == "逾" || after == "余" || after == "多"
     }
 
     // MARK: - Unit and qualifiers
@@ -160,14 +174,16 @@ enum NumberScanner {
         }
         while k < s.count, ScalarText.isSpace(s[k]) { k += 1 }
         var unit: String?
+        var unitBit: UInt32 = 0
         for u in units where ScalarText.hasWord(u.word, in: s, at: k) {
             unit = u.unit
+            unitBit = u.bit
             value *= u.factor
             k += u.word.count
             break
         }
-        if unit == "个", notCountAfterGe.contains(where: { ScalarText.hasWord($0, in: s, at: k) }) { return nil }
-        if let unit, unit != "%" {
+        if unitBit == geBit, notCountAfterGe.contains(where: { ScalarText.hasWord($0, in: s, at: k) }) { return nil }
+        if unitBit != 0, unitBit != percentBit {
             if ScalarText.hasWord(moreThanAfterUnit, in: s, at: k) {
                 qualifier = .moreThan
                 k += moreThanAfterUnit.count
@@ -176,7 +192,7 @@ enum NumberScanner {
                 k += aboutAfterUnit.count
             }
         }
-        if unit == nil {
+        if unitBit == 0 {
             // A bare number is kept only where a clause ends ("微博粉丝数2318,"), never inside a word ("2016版").
             if k < s.count, !ScalarText.isClauseDelimiter(s[k]) { return nil }
             if chinese { return nil }
@@ -192,17 +208,39 @@ enum NumberScanner {
         }
         let perEach = (numberStart >= 1 && s[numberStart - 1] == "每") || (numberStart >= 2 && s[numberStart - 2] == "每")
         return NumberToken(
-            start: start, numberStart: numberStart, end: k, value: value, unit: unit, qualifier: qualifier, perEach: perEach)
+            start: start, numberStart: numberStart, end: k, value: value, unit: unit, unitBit: unitBit, qualifier: qualifier,
+            perEach: perEach)
     }
 
     // MARK: - Values
 
     static func decimalValue(_ s: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> Double? {
+        // Up to 15 digits the mantissa and 10^scale are exact Doubles and one IEEE division rounds correctly,
+        // exactly as Double(String) does; longer runs take the String path.
+        var mantissa = 0
+        var digits = 0
+        var scale = 0
+        var inFraction = false
+        for c in s[lo..<hi] {
+            if c == "," { continue }
+            if c == "." {
+                inFraction = true
+                continue
+            }
+            mantissa = mantissa &* 10 &+ Int(c.value &- 0x30)
+            digits += 1
+            if inFraction { scale += 1 }
+        }
+        if digits <= 15 {
+            return scale == 0 ? Double(mantissa) : Double(mantissa) / exactPowersOfTen[scale]
+        }
         var text = ""
         text.unicodeScalars.reserveCapacity(hi - lo)
         for c in s[lo..<hi] where c != "," { text.unicodeScalars.append(c) }
         return Double(text)
     }
+
+    private static let exactPowersOfTen: [Double] = (0...15).map { n in (0..<n).reduce(1.0) { acc, _ in acc * 10 } }
 
     /// "一千二百" → 1200, "两千" → 2000, "十" → 10, "二十三万" → 230000.
     static func chineseValue(_ s: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> Double? {
@@ -248,10 +286,17 @@ enum NumberScanner {
         }
     }
 
+    /// Bit `v & 63` is set for every numeral `v`: one shift rules out most Han characters.
+    private static let numeralBloom: UInt64 = 0xC040_2810_2810_128B
+
+    @inline(__always)
     static func isChineseNumeral(_ c: Unicode.Scalar) -> Bool {
-        chineseDigit(c) != nil || c == "十" || c == "百" || c == "千" || c == "万" || c == "亿"
+        let v = c.value
+        guard v >= 0x3007, v <= 0x96F6, numeralBloom >> UInt64(v & 63) & 1 != 0 else { return false }
+        return chineseDigit(c) != nil || c == "十" || c == "百" || c == "千" || c == "万" || c == "亿"
     }
 
+    @inline(__always)
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
 
     static func isASCIILetter(_ c: Unicode.Scalar) -> Bool {

@@ -67,29 +67,64 @@ struct StatisticsTableReader {
         "人次": ("人次", 1), "项": ("项", 1), "元": ("元", 1), "万元": ("元", 10_000),
     ]
 
-    /// Cheap test on scalars: a statistics row has a cell that is just a unit, or it is a header naming 单位.
-    /// Template rows (most pipe lines) fail it without building any String.
-    static func mayBeStatisticsRow(_ s: [Unicode.Scalar]) -> Bool {
+    /// Cheap test on the UTF-8 of a line: a statistics row has a cell that is just a unit, or it is a header
+    /// naming 单位. Template rows (most pipe lines) fail it without building any String.
+    static func mayBeStatisticsRow(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let unitWords = unitWordBytes
+        let header = headerWordBytes
         var cellStart = 0
-        for i in 0...s.count where i == s.count || s[i] == "|" {
+        for i in 0...b.count where i == b.count || b[i] == 0x7C {
             var lo = cellStart
             var hi = i
-            while lo < hi, ScalarText.isSpace(s[lo]) { lo += 1 }
-            while hi > lo, ScalarText.isSpace(s[hi - 1]) { hi -= 1 }
-            if hi - lo <= 2, unitWords.contains(where: { $0.count == hi - lo && ScalarText.hasWord($0, in: s, at: lo) }) {
+            while lo < hi {
+                let w = spaceWidth(b, at: lo, end: hi)
+                if w == 0 { break }
+                lo += w
+            }
+            while hi > lo {
+                let w = spaceWidth(b, endingAt: hi, start: lo)
+                if w == 0 { break }
+                hi -= w
+            }
+            // A unit cell is one or two Han scalars (人次, 万元): three or six bytes.
+            if hi - lo == 3 || hi - lo == 6, unitWords.contains(where: { $0.count == hi - lo && FigureBytes.hasPrefix($0, b, at: lo, end: hi) }) {
                 return true
             }
-            if ScalarText.lastEnd(of: unitWord, in: s, from: lo, to: hi) != nil { return true }
+            var k = lo
+            while k + header.count <= hi {
+                if b[k] == header[0], FigureBytes.hasPrefix(header, b, at: k, end: hi) { return true }
+                k += 1
+            }
             cellStart = i + 1
         }
         return false
     }
 
-    private static let unitWord = ScalarText.word("单位")
-    private static let unitWords = unitCells.keys.map(ScalarText.word)
+    /// Bytes of the `ScalarText.isSpace` scalar starting at `i` (" ", tab, U+00A0, U+3000), or 0.
+    @inline(__always)
+    private static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int {
+        let c = b[i]
+        if c == 0x20 || c == 0x09 { return 1 }
+        if c == 0xC2, i + 1 < end, b[i + 1] == 0xA0 { return 2 }
+        if c == 0xE3, i + 2 < end, b[i + 1] == 0x80, b[i + 2] == 0x80 { return 3 }
+        return 0
+    }
+
+    /// Bytes of the space scalar ending just before `i`, or 0.
+    @inline(__always)
+    private static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, endingAt i: Int, start: Int) -> Int {
+        let c = b[i - 1]
+        if c == 0x20 || c == 0x09 { return 1 }
+        if c == 0xA0, i - 2 >= start, b[i - 2] == 0xC2 { return 2 }
+        if c == 0x80, i - 3 >= start, b[i - 3] == 0xE3, b[i - 2] == 0x80 { return 3 }
+        return 0
+    }
+
+    private static let headerWordBytes = Array("单位".utf8)
+    private static let unitWordBytes = unitCells.keys.map { Array($0.utf8) }
 
     mutating func read(_ text: String, lineNumber: Int) -> [Figure] {
-        let cells = text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let cells = text.split(separator: "|").map(Self.trimmed).filter { !$0.isEmpty }
         guard cells.count >= 3 else { return [] }
         if cells.contains(where: { $0.contains("计量单位") || $0 == "单位" }) {
             readHeader(cells)
@@ -117,6 +152,25 @@ struct StatisticsTableReader {
                        line: lineNumber))
         }
         return figures
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)` without Foundation (about 10,000 instructions a cell there).
+    static func trimmed(_ cell: Substring) -> String {
+        let scalars = cell.unicodeScalars
+        var lo = scalars.startIndex
+        var hi = scalars.endIndex
+        while lo < hi, isWhitespace(scalars[lo]) { lo = scalars.index(after: lo) }
+        while hi > lo, isWhitespace(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
+        return String(scalars[lo..<hi])
+    }
+
+    /// Exactly the scalars of Foundation's `CharacterSet.whitespaces` here: the tab, general category Zs and
+    /// U+200B (checked over every scalar).
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     private mutating func readHeader(_ cells: [String]) {

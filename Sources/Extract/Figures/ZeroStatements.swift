@@ -7,12 +7,15 @@ struct ZeroStatement: Sendable {
     let subjects: [ScalarText.Word]
     /// Words that show the clause is about something else ("未收到申请人的行政复议" is no statement about applications).
     let exclude: [ScalarText.Word]
+    /// One per subject: a clause lacking a scalar of every subject cannot match.
+    let subjectBlooms: [ScalarBloom]
 
     init(_ metric: String, negations: [String], subjects: [String], exclude: [String] = []) {
         self.metric = metric
         self.negations = negations.map(ScalarText.word)
         self.subjects = subjects.map(ScalarText.word)
         self.exclude = exclude.map(ScalarText.word)
+        subjectBlooms = self.subjects.map { ScalarBloom($0) }
     }
 
     static let appealNegations = ["未发生", "未出现", "未收到", "未接到", "没有发生", "没有出现", "没有收到", "没有", "无", "未有"]
@@ -32,6 +35,8 @@ struct ZeroStatement: Sendable {
     /// Whether the clause `lo..<hi` states this zero: a negation with the subject after it (or, for waivers such
     /// as "费用都予以减免", anywhere in the clause).
     func matches(_ line: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> Bool {
+        // Most clauses with a negation name none of the subjects: the cheapest test that rules them out goes first.
+        if !ScalarText.contains(subjects, in: line, from: lo, to: hi) { return false }
         if ScalarText.contains(exclude, in: line, from: lo, to: hi) { return false }
         let waiver = metric == "fees.amount_yuan"
         for negation in negations {
