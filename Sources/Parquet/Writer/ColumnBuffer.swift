@@ -82,6 +82,45 @@ struct ColumnBuffer {
         if field.isOptional { definitionLevels.append(1) }
     }
 
+    // Typed appends; the writer has checked the column's type and nullability.
+
+    mutating func appendNull() {
+        rowCount += 1
+        nullCount += 1
+        definitionLevels.append(0)
+    }
+
+    @inline(__always)
+    private mutating func present() {
+        rowCount += 1
+        if field.isOptional { definitionLevels.append(1) }
+    }
+
+    mutating func appendString(_ text: borrowing String) {
+        appendUTF8(text)
+        present()
+    }
+
+    mutating func appendInt32(_ value: Int32) {
+        int32s.append(value)
+        present()
+    }
+
+    mutating func appendInt64(_ value: Int64) {
+        int64s.append(value)
+        present()
+    }
+
+    mutating func appendDouble(_ value: Double) {
+        doubles.append(value)
+        present()
+    }
+
+    mutating func appendBool(_ value: Bool) {
+        booleans.append(value ? 1 : 0)
+        present()
+    }
+
     private mutating func appendUTF8(_ text: borrowing String) {
         // A borrowed span reads the string's own storage: no copy, and no retain of the storage
         // (which `utf8.withContiguousStorageIfAvailable` costs).
