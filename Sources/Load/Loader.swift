@@ -106,16 +106,20 @@ public final class Loader {
             guard let writer = checked.quarantined.contains(table.name) ? quarantine[table.name] : values[table.name]
             else { continue }
             if let order {
-                for index in order { try appendRow(table.cells[index], of: table, to: writer, header: header) }
+                for (n, index) in order.enumerated() {
+                    try appendRow(table.cells[index], of: table, to: writer, header: header, repeated: n > 0)
+                }
             } else {
-                for cell in table.cells { try appendRow(cell, of: table, to: writer, header: header) }
+                for (n, cell) in table.cells.enumerated() {
+                    try appendRow(cell, of: table, to: writer, header: header, repeated: n > 0)
+                }
             }
         }
         if let figures = checked.quarantined.contains(.figures) ? quarantine[.figures] : values[.figures] {
-            for figure in checked.report.figures {
-                figures.text(header.reportID)
-                figures.int32(meta.reportYear)
-                figures.text(meta.agency)
+            for (n, figure) in checked.report.figures.enumerated() {
+                figures.text(header.reportID, repeated: n > 0)
+                figures.int32(meta.reportYear, repeated: n > 0)
+                figures.text(meta.agency, repeated: n > 0)
                 figures.text(figure.metric)
                 figures.double(figure.value)
                 figures.text(figure.unit)
@@ -145,11 +149,14 @@ public final class Loader {
         if let summary { try appendSummary(checked, to: summary) }
     }
 
-    private func appendRow(_ cell: ValueCell, of table: NormalizedTable, to writer: TableWriter, header: ReportHeader) throws {
+    /// `repeated`: the writer's previous row is of the same table of this report.
+    private func appendRow(
+        _ cell: ValueCell, of table: NormalizedTable, to writer: TableWriter, header: ReportHeader, repeated: Bool
+    ) throws {
         let meta = header.metadata
-        writer.text(header.reportID)
-        writer.int32(meta.reportYear)
-        writer.text(meta.agency)
+        writer.text(header.reportID, repeated: repeated)
+        writer.int32(meta.reportYear, repeated: repeated)
+        writer.text(meta.agency, repeated: repeated)
         switch table.name {
         case .applications:
             writer.text(cell.rowCode)
@@ -158,9 +165,9 @@ public final class Loader {
             writer.text(cell.raw)
             writer.bool(cell.derived)
             writer.int32(cell.line)
-            writer.text(table.template.rawValue)
+            writer.text(table.template.rawValue, repeated: repeated)
         case .activeDisclosure:
-            writer.text(table.template.rawValue)
+            writer.text(table.template.rawValue, repeated: repeated)
             writer.text(cell.rowCode)
             writer.text(cell.columnCode)
             writer.double(cell.value)

@@ -48,11 +48,28 @@ final class TableWriter {
         if let value { text(value) } else { null() }
     }
 
+    /// A `.string` column whose value is the previous row's when `repeated` (a report's id, agency or
+    /// template on each of its rows), which spares the Parquet dictionary a look-up.
+    func text(_ value: String?, repeated: Bool) {
+        if repeated, let parquet {
+            guard parquet.repeatPrevious() else { return text(value) }
+            csv?.appendText(value)
+        } else {
+            text(value)
+        }
+    }
+
     /// An `.int32` column: Parquet clamps, CSV keeps the number as it is.
     func int32(_ value: Int?) {
         guard let value else { return null() }
         parquet?.appendInt32(Int32(clamping: value))
         csv?.appendInteger(Int64(value))
+    }
+
+    /// `int32` with the previous row's value when `repeated` (see `text(_:repeated:)`).
+    func int32(_ value: Int?, repeated: Bool) {
+        guard repeated, let parquet, parquet.repeatPrevious() else { return int32(value) }
+        if let value { csv?.appendInteger(Int64(value)) } else { csv?.appendNull() }
     }
 
     /// An `.int64` column.
@@ -84,7 +101,45 @@ final class TableWriter {
     func date(_ value: CivilDate?) {
         guard let value else { return null() }
         parquet?.appendDate(Int32(clamping: value.daysSinceEpoch))
-        csv?.appendText(value.description)
+        guard let csv else { return }
+        // `CivilDate.description` spelled into bytes: each part zero-padded to its width after its sign.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var end = base
+            func part(_ number: Int, width: Int) {
+                var digitCount = 0
+                var rest = number.magnitude
+                repeat {
+                    digitCount += 1
+                    rest /= 10
+                } while rest != 0
+                let length = digitCount + (number < 0 ? 1 : 0)
+                for _ in length..<max(length, width) {
+                    end.pointee = UInt8(ascii: "0")
+                    end += 1
+                }
+                if number < 0 {
+                    end.pointee = UInt8(ascii: "-")
+                    end += 1
+                }
+                var magnitude = number.magnitude
+                var cursor = end + digitCount
+                end = cursor
+                repeat {
+                    cursor -= 1
+                    cursor.pointee = UInt8(truncatingIfNeeded: magnitude % 10) &+ UInt8(ascii: "0")
+                    magnitude /= 10
+                } while magnitude != 0
+            }
+            part(value.year, width: 4)
+            end.pointee = UInt8(ascii: "-")
+            end += 1
+            part(value.month, width: 2)
+            end.pointee = UInt8(ascii: "-")
+            end += 1
+            part(value.day, width: 2)
+            csv.appendText(utf8: UnsafeBufferPointer(start: base, count: end - base))
+        }
     }
 
     func null() {

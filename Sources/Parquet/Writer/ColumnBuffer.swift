@@ -90,6 +90,34 @@ struct ColumnBuffer {
         definitionLevels.append(0)
     }
 
+    /// The previous row's value again; false when there is none or it would need copying bytes.
+    mutating func repeatPrevious() -> Bool {
+        guard rowCount > 0 else { return false }
+        if field.isOptional, definitionLevels.last == 0 {
+            appendNull()
+            return true
+        }
+        switch field.type {
+        case .string:
+            guard usesDictionary, let entry = dictionaryIndices.last else { return false }
+            dictionaryIndices.append(entry)
+        case .int32, .date:
+            guard let value = int32s.last else { return false }
+            int32s.append(value)
+        case .int64:
+            guard let value = int64s.last else { return false }
+            int64s.append(value)
+        case .double:
+            guard let value = doubles.last else { return false }
+            doubles.append(value)
+        case .boolean:
+            guard let value = booleans.last else { return false }
+            booleans.append(value)
+        }
+        present()
+        return true
+    }
+
     @inline(__always)
     private mutating func present() {
         rowCount += 1

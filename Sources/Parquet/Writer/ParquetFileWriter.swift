@@ -225,6 +225,16 @@ public final class ParquetFileWriter {
         columns[column].appendInt32(days)
     }
 
+    /// Appends the previous row's value of the next column again, without looking it up (a report's
+    /// id on each of its rows). Returns false, appending nothing, when the row group has no previous row
+    /// or the value cannot be repeated cheaply; the caller then appends the value itself.
+    public func repeatPrevious() -> Bool {
+        let column = cursor
+        guard column < columns.count, columns[column].repeatPrevious() else { return false }
+        cursor += 1
+        return true
+    }
+
     public func appendNull() {
         let column = cursor
         cursor += 1
