@@ -102,16 +102,22 @@ public final class Loader {
             // Figures come as `report.figures`; a cell table by that name has no row shape.
             if table.name == .figures, !table.cells.isEmpty { throw LoadError.noRowShape(table.name.rawValue) }
             let order = naturalOrder.order(table)
-            if isFirst { summaryCells.collect(table, naturalOrder) }
+            if isFirst { summaryCells.collect(table, rows: naturalOrder.rows, columns: naturalOrder.columns) }
             guard let writer = checked.quarantined.contains(table.name) ? quarantine[table.name] : values[table.name]
             else { continue }
-            if let order {
-                for (n, index) in order.enumerated() {
-                    try appendRow(table.cells[index], of: table, to: writer, header: header, repeated: n > 0)
-                }
-            } else {
-                for (n, cell) in table.cells.enumerated() {
-                    try appendRow(cell, of: table, to: writer, header: header, repeated: n > 0)
+            let shared = SharedValues(
+                table: table.name, id: header.reportID, year: meta.reportYear, agency: meta.agency,
+                template: table.template.rawValue)
+            // Cells are read in place: a copy of each would retain and release its strings.
+            try table.cells.withUnsafeBufferPointer { cells in
+                if let order {
+                    for (n, index) in order.enumerated() {
+                        try appendRow(cells[index], shared, to: writer, repeated: n > 0)
+                    }
+                } else {
+                    for index in cells.indices {
+                        try appendRow(cells[index], shared, to: writer, repeated: index > 0)
+                    }
                 }
             }
         }
@@ -150,14 +156,20 @@ public final class Loader {
     }
 
     /// `repeated`: the writer's previous row is of the same table of this report.
-    private func appendRow(
-        _ cell: ValueCell, of table: NormalizedTable, to writer: TableWriter, header: ReportHeader, repeated: Bool
-    ) throws {
-        let meta = header.metadata
-        writer.text(header.reportID, repeated: repeated)
-        writer.int32(meta.reportYear, repeated: repeated)
-        writer.text(meta.agency, repeated: repeated)
-        switch table.name {
+    /// Values every row of one table of a report repeats.
+    private struct SharedValues {
+        let table: TableName
+        let id: String
+        let year: Int?
+        let agency: String?
+        let template: String
+    }
+
+    private func appendRow(_ cell: borrowing ValueCell, _ shared: borrowing SharedValues, to writer: TableWriter, repeated: Bool) throws {
+        writer.text(shared.id, repeated: repeated)
+        writer.int32(shared.year, repeated: repeated)
+        writer.text(shared.agency, repeated: repeated)
+        switch shared.table {
         case .applications:
             writer.text(cell.rowCode)
             writer.text(cell.columnCode)
@@ -165,9 +177,9 @@ public final class Loader {
             writer.text(cell.raw)
             writer.bool(cell.derived)
             writer.int32(cell.line)
-            writer.text(table.template.rawValue, repeated: repeated)
+            writer.text(shared.template, repeated: repeated)
         case .activeDisclosure:
-            writer.text(table.template.rawValue, repeated: repeated)
+            writer.text(shared.template, repeated: repeated)
             writer.text(cell.rowCode)
             writer.text(cell.columnCode)
             writer.double(cell.value)
@@ -307,19 +319,19 @@ struct SummaryCells {
         appeals.reset()
     }
 
-    /// `table` is the first of its name in the report; `order` holds its cells' positions.
-    mutating func collect(_ table: NormalizedTable, _ order: NaturalOrder) {
+    /// `table` is the first of its name in the report; `rows` and `columns` hold its cells' positions.
+    mutating func collect(_ table: NormalizedTable, rows: [Int], columns: [Int]) {
         switch table.name {
         case .applications:
             for (index, cell) in table.cells.enumerated() where cell.columnCode == "total" {
-                let row = order.rows[index]
+                let row = rows[index]
                 if row < Codes.applicationRows.count { applications.offer(cell.value, at: row) }
             }
         case .appeals:
             let outcomes = Codes.appealsOutcomes.count
             for (index, cell) in table.cells.enumerated() {
-                let row = order.rows[index]
-                let column = order.columns[index]
+                let row = rows[index]
+                let column = columns[index]
                 if row < Codes.appealsGroups.count, column < outcomes { appeals.offer(cell.value, at: row * outcomes + column) }
             }
         case .activeDisclosure, .figures:

@@ -132,12 +132,11 @@ public final class ParquetFileWriter {
             }
         }
         let codec = try options.codec.make()
-        let rowGroupRows = max(1, min(options.rowGroupRows, Int(Int32.max)))
         chunkWriter = ColumnChunkWriter(codec: codec, pageBytes: options.pageBytes, dictionaryPolicy: options.dictionary)
         sink = try FileSink(path: path)
         columns = .allocate(capacity: schema.count)
         _ = columns.initialize(from: schema.map {
-            ColumnBuffer(field: $0, dictionary: options.dictionary, rowGroupRows: rowGroupRows)
+            ColumnBuffer(field: $0, dictionary: options.dictionary)
         })
         try sink.write(Self.magic)
     }
