@@ -106,22 +106,43 @@ public final class CSVTableWriter {
 
     /// An integer in decimal, as `String(value)` spells it.
     public func appendInteger(_ value: Int64) {
-        // 19 digits and a sign at most.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            guard let end = digits.baseAddress.map({ $0 + 20 }) else { return }
-            var cursor = end
-            var magnitude = value.magnitude
-            repeat {
-                cursor -= 1
-                cursor.pointee = UInt8(truncatingIfNeeded: magnitude % 10) &+ UInt8(ascii: "0")
-                magnitude /= 10
-            } while magnitude != 0
-            if value < 0 {
-                cursor -= 1
-                cursor.pointee = UInt8(ascii: "-")
-            }
-            appendField(UnsafeBufferPointer(start: cursor, count: end - cursor), guarding: guardsFormulas)
+        let index = field
+        // A negative number in a text column is guarded like any text (a leading `-`).
+        guard index < kinds.count, value >= 0 || !guardsFormulas || kinds[index] != .text else {
+            return appendSignedText(value)
         }
+        field += 1
+        var digitCount = 0
+        var rest = value.magnitude
+        repeat {
+            digitCount += 1
+            rest /= 10
+        } while rest != 0
+        // Digits and a sign never need quotes.
+        let start = sink.reserve(digitCount + 2)
+        var out = start
+        if index > 0 {
+            out.pointee = UInt8(ascii: ",")
+            out += 1
+        }
+        if value < 0 {
+            out.pointee = UInt8(ascii: "-")
+            out += 1
+        }
+        out += digitCount
+        var cursor = out
+        var magnitude = value.magnitude
+        repeat {
+            cursor -= 1
+            cursor.pointee = UInt8(truncatingIfNeeded: magnitude % 10) &+ UInt8(ascii: "0")
+            magnitude /= 10
+        } while magnitude != 0
+        sink.count += out - start
+    }
+
+    private func appendSignedText(_ value: Int64) {
+        var text = String(value)
+        text.withUTF8 { appendField($0, guarding: guardsFormulas) }
     }
 
     /// An empty cell.
