@@ -40,8 +40,11 @@ final class TableWriter {
 
     /// A `.string` column.
     func text(_ value: borrowing String) {
-        parquet?.appendString(value)
-        csv?.appendText(value)
+        // One view of the bytes for both writers.
+        value.utf8Span.span.withUnsafeBufferPointer { bytes in
+            parquet?.appendString(utf8: UnsafeRawBufferPointer(bytes))
+            csv?.appendText(utf8: bytes)
+        }
     }
 
     func text(_ value: String?) {

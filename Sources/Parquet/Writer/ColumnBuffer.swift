@@ -129,6 +129,11 @@ struct ColumnBuffer {
         present()
     }
 
+    mutating func appendString(utf8 bytes: UnsafeRawBufferPointer) {
+        appendUTF8(bytes)
+        present()
+    }
+
     mutating func appendInt32(_ value: Int32) {
         int32s.append(value)
         present()

@@ -193,6 +193,12 @@ public final class ParquetFileWriter {
         if let value { appendString(value) } else { appendNull() }
     }
 
+    /// A string given as its UTF-8 bytes (valid UTF-8 is the caller's promise, as for `String`).
+    public func appendString(utf8 bytes: UnsafeRawBufferPointer) {
+        guard let column = nextColumn(.string) else { return }
+        columns[column].appendString(utf8: bytes)
+    }
+
     public func appendInt32(_ value: Int32?) {
         guard let value else { return appendNull() }
         guard let column = nextColumn(.int32) else { return }
