@@ -47,8 +47,11 @@ public enum CSVError: Error, CustomStringConvertible, Equatable {
 public final class CSVTableWriter {
     public let path: String
     /// Text cells that were neutralised by the spreadsheet profile.
-    public private(set) var escapedCellCount = 0
-    public private(set) var rowCount = 0
+    public var escapedCellCount: Int { escaped }
+    public var rowCount: Int { rows }
+    // Private counters: a public stored property keeps a dynamic exclusivity check on every update.
+    private var escaped = 0
+    private var rows = 0
 
     private let kinds: [CSVColumnKind]
     private let guardsFormulas: Bool
@@ -75,7 +78,7 @@ public final class CSVTableWriter {
             text.withUTF8 { appendField($0, guarding: false) }
         }
         try endRecord()
-        rowCount = 0
+        rows = 0
     }
 
     public func append(_ fields: [String?]) throws {
@@ -158,7 +161,7 @@ public final class CSVTableWriter {
         field = 0
         guard !isClosed, found == kinds.count else {
             sink.count = recordStart
-            escapedCellCount -= recordEscaped
+            escaped -= recordEscaped
             recordEscaped = 0
             if isClosed { throw CSVError.io(path: path, reason: "writer is closed") }
             throw CSVError.rowWidth(expected: kinds.count, found: found)
@@ -167,7 +170,7 @@ public final class CSVTableWriter {
         end[0] = UInt8(ascii: "\r")
         end[1] = UInt8(ascii: "\n")
         sink.count += 2
-        rowCount += 1
+        rows += 1
         recordEscaped = 0
         try sink.flushIfFull()
         recordStart = sink.count
@@ -190,7 +193,7 @@ public final class CSVTableWriter {
         let first = bytes.first
         let prefixesQuote = guarding && kinds[index] == .text && first.map(Self.startsFormula) == true
         if prefixesQuote {
-            escapedCellCount += 1
+            escaped += 1
             recordEscaped += 1
         }
         // After the `'` prefix the cell no longer starts with whitespace, so only the end counts.

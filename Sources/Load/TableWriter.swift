@@ -54,12 +54,9 @@ final class TableWriter {
     /// A `.string` column whose value is the previous row's when `repeated` (a report's id, agency or
     /// template on each of its rows), which spares the Parquet dictionary a look-up.
     func text(_ value: String?, repeated: Bool) {
-        if repeated, let parquet {
-            guard parquet.repeatPrevious() else { return text(value) }
-            csv?.appendText(value)
-        } else {
-            text(value)
-        }
+        // `parquet?.` rather than `if let parquet`: binding the reference would retain it per cell.
+        guard repeated, parquet?.repeatPrevious() == true else { return text(value) }
+        csv?.appendText(value)
     }
 
     /// An `.int32` column: Parquet clamps, CSV keeps the number as it is.
@@ -71,7 +68,7 @@ final class TableWriter {
 
     /// `int32` with the previous row's value when `repeated` (see `text(_:repeated:)`).
     func int32(_ value: Int?, repeated: Bool) {
-        guard repeated, let parquet, parquet.repeatPrevious() else { return int32(value) }
+        guard repeated, parquet?.repeatPrevious() == true else { return int32(value) }
         if let value { csv?.appendInteger(Int64(value)) } else { csv?.appendNull() }
     }
 
@@ -159,11 +156,10 @@ final class TableWriter {
     /// CSV text of a number: shortest round-trip, integral values without a trailing ".0" so
     /// spreadsheets show 668.57 and 12.
     private func number(_ value: Double) {
-        guard let csv else { return }
         if let integral = Self.integral(value) {
-            csv.appendInteger(integral)
+            csv?.appendInteger(integral)
         } else {
-            csv.appendText(String(value))
+            csv?.appendText(String(value))
         }
     }
 

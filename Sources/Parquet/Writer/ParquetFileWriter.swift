@@ -100,7 +100,9 @@ public enum ParquetError: Error, CustomStringConvertible, Equatable {
 public final class ParquetFileWriter {
     public let path: String
     public let schema: [ParquetField]
-    public private(set) var rowCount = 0
+    public var rowCount: Int { rows }
+    // Private counters: a public stored property keeps a dynamic exclusivity check on every update.
+    private var rows = 0
     public private(set) var rowGroupCount = 0
     /// Bytes written to the file so far (the whole file once `close()` returned).
     public var bytesWritten: Int64 { sink.offset }
@@ -151,10 +153,10 @@ public final class ParquetFileWriter {
         guard !isClosed else { throw ParquetError.io(path: path, reason: "writer is closed") }
         guard row.count == columns.count else {
             throw ParquetError.schemaMismatch(
-                column: "(row \(rowCount))", reason: "expected \(columns.count) values, got \(row.count)")
+                column: "(row \(rows))", reason: "expected \(columns.count) values, got \(row.count)")
         }
         guard cursor == 0 else {
-            throw ParquetError.schemaMismatch(column: "(row \(rowCount))", reason: "a row is being appended cell by cell")
+            throw ParquetError.schemaMismatch(column: "(row \(rows))", reason: "a row is being appended cell by cell")
         }
         let mismatch: ParquetError? = row.withUnsafeBufferPointer { cells in
             for index in 0..<cells.count where !columns[index].accepts(cells[index]) {
@@ -171,7 +173,7 @@ public final class ParquetFileWriter {
     }
 
     private func rowAppended() throws {
-        rowCount += 1
+        rows += 1
         bufferedRows += 1
         // Page and dictionary counts are i32 in the format, so a row group never exceeds Int32.max rows.
         if bufferedRows >= max(1, min(options.rowGroupRows, Int(Int32.max))) {
@@ -255,7 +257,7 @@ public final class ParquetFileWriter {
         if isClosed { throw ParquetError.io(path: path, reason: "writer is closed") }
         var error = cellError
         if error == nil, found != columns.count {
-            error = .schemaMismatch(column: "(row \(rowCount))", reason: "expected \(columns.count) values, got \(found)")
+            error = .schemaMismatch(column: "(row \(rows))", reason: "expected \(columns.count) values, got \(found)")
         }
         if let error {
             isClosed = true
