@@ -323,16 +323,22 @@ struct SummaryCells {
     mutating func collect(_ table: NormalizedTable, rows: [Int], columns: [Int]) {
         switch table.name {
         case .applications:
-            for (index, cell) in table.cells.enumerated() where cell.columnCode == "total" {
-                let row = rows[index]
-                if row < Codes.applicationRows.count { applications.offer(cell.value, at: row) }
+            table.cells.withUnsafeBufferPointer { cells in
+                for index in cells.indices where cells[index].columnCode == "total" {
+                    let row = rows[index]
+                    if row < Codes.applicationRows.count { applications.offer(cells[index].value, at: row) }
+                }
             }
         case .appeals:
             let outcomes = Codes.appealsOutcomes.count
-            for (index, cell) in table.cells.enumerated() {
-                let row = rows[index]
-                let column = columns[index]
-                if row < Codes.appealsGroups.count, column < outcomes { appeals.offer(cell.value, at: row * outcomes + column) }
+            table.cells.withUnsafeBufferPointer { cells in
+                for index in cells.indices {
+                    let row = rows[index]
+                    let column = columns[index]
+                    if row < Codes.appealsGroups.count, column < outcomes {
+                        appeals.offer(cells[index].value, at: row * outcomes + column)
+                    }
+                }
             }
         case .activeDisclosure, .figures:
             break

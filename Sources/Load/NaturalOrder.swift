@@ -46,16 +46,20 @@ struct NaturalOrder {
         var row = 0
         var column = -1
         var sorted = true
-        for cell in table.cells {
-            let nextRow = Self.locate(cell.rowCode, in: lists.rows, near: row) { Codes.order(ofRow: $0, in: table.name) }
-            let nextColumn = Self.locate(cell.columnCode, in: lists.columns, near: column + 1) {
-                Codes.order(ofColumn: $0, in: table.name)
+        let name = table.name
+        // Cells are read in place: copying one would retain and release its strings.
+        table.cells.withUnsafeBufferPointer { cells in
+            for index in cells.indices {
+                let nextRow = Self.locate(cells[index].rowCode, in: lists.rows, near: row) { Codes.order(ofRow: $0, in: name) }
+                let nextColumn = Self.locate(cells[index].columnCode, in: lists.columns, near: column + 1) {
+                    Codes.order(ofColumn: $0, in: name)
+                }
+                if index > 0, nextRow < row || (nextRow == row && nextColumn < column) { sorted = false }
+                row = nextRow
+                column = nextColumn
+                rows.append(row)
+                columns.append(column)
             }
-            if !rows.isEmpty, nextRow < row || (nextRow == row && nextColumn < column) { sorted = false }
-            row = nextRow
-            column = nextColumn
-            rows.append(row)
-            columns.append(column)
         }
         if sorted { return nil }
         // Ties keep arrival order, as the original (row, column, offset) sort did.
