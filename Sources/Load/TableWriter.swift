@@ -9,13 +9,11 @@ import Parquet
 /// into the Parquet column buffer and the CSV output buffer, with no `[Cell]` row and no String per number.
 /// The caller calls the method matching each column's declared kind.
 final class TableWriter {
-    let columns: [ColumnSpec]
     private let parquet: ParquetFileWriter?
     private let csv: CSVTableWriter?
     private(set) var rowCount = 0
 
     init(parquetPath: String?, csvPath: String?, columns: [ColumnSpec], config: LoadConfig) throws {
-        self.columns = columns
         if let parquetPath {
             try FileManager.default.createDirectory(
                 atPath: (parquetPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
