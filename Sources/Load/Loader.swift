@@ -20,6 +20,8 @@ public final class Loader {
     private let summary: CSVTableWriter?
     private let rejectsJSONL: FileHandle
     private var jsonlBuffer = ""
+    private var naturalOrder = NaturalOrder()
+    private var summaryCells = SummaryCells()
 
     /// Opens every table of the contract in `directory`, writes the `codes` table, and is ready for reports.
     public init(directory: String, config: LoadConfig, rules: [Rule]) throws {
@@ -44,10 +46,18 @@ public final class Loader {
         rejects = try writer("rejects", TableSchema.rejects)
         let codes = try writer("codes", TableSchema.codes)
         for entry in Codes.tableCodes + FigureMetrics.all {
-            try codes.append([.string(entry.kind), .string(entry.code), .string(entry.label), .string(entry.gloss)])
+            codes.text(entry.kind)
+            codes.text(entry.code)
+            codes.text(entry.label)
+            codes.text(entry.gloss)
+            try codes.endRow()
         }
         for rule in rules {
-            try codes.append([.string("rule"), .string(rule.id), .string(rule.title), .string("\(rule.severity.rawValue); \(rule.spec)")])
+            codes.text("rule")
+            codes.text(rule.id)
+            codes.text(rule.title)
+            codes.text("\(rule.severity.rawValue); \(rule.spec)")
+            try codes.endRow()
         }
         try codes.close()
         summary = config.writeCSV
@@ -66,41 +76,128 @@ public final class Loader {
     public func append(_ checked: CheckedReport) throws {
         let header = checked.header
         let meta = header.metadata
-        let year = Cell(meta.reportYear)
-        let agency = Cell(meta.agency)
-        let id = Cell.string(header.reportID)
-        try reports.append([
-            id, .string(header.sourcePath), .int(Int64(header.sourceBytes)), Cell(header.encoding),
-            Cell(header.script?.rawValue), .string(meta.template.rawValue), Cell(meta.title), agency, year,
-            meta.contractDate.map(Cell.date) ?? .null, .string(checked.status.rawValue),
-            .int(Int64(checked.valueCount)), .int(Int64(checked.errorCount)), .int(Int64(checked.warningCount)),
-            Cell(meta.signingOffice), Cell(meta.publishingUnit), meta.signedDate.map(Cell.date) ?? .null,
-        ])
+        reports.text(header.reportID)
+        reports.text(header.sourcePath)
+        reports.int64(header.sourceBytes)
+        reports.text(header.encoding)
+        reports.text(header.script?.rawValue)
+        reports.text(meta.template.rawValue)
+        reports.text(meta.title)
+        reports.text(meta.agency)
+        reports.int32(meta.reportYear)
+        reports.date(meta.contractDate)
+        reports.text(checked.status.rawValue)
+        reports.int32(checked.valueCount)
+        reports.int32(checked.errorCount)
+        reports.int32(checked.warningCount)
+        reports.text(meta.signingOffice)
+        reports.text(meta.publishingUnit)
+        reports.date(meta.signedDate)
+        try reports.endRow()
+
+        summaryCells.reset()
+        var seen: Set<TableName> = []
         for table in checked.report.tables {
+            let isFirst = seen.insert(table.name).inserted
+            // Figures come as `report.figures`; a cell table by that name has no row shape.
+            if table.name == .figures, !table.cells.isEmpty { throw LoadError.noRowShape(table.name.rawValue) }
+            let order = naturalOrder.order(table)
+            if isFirst { summaryCells.collect(table, rows: naturalOrder.rows, columns: naturalOrder.columns) }
             guard let writer = checked.quarantined.contains(table.name) ? quarantine[table.name] : values[table.name]
             else { continue }
-            for cell in Loader.naturalOrder(table) {
-                try writer.append(Loader.row(cell, of: table, id: id, year: year, agency: agency))
+            let shared = SharedValues(
+                table: table.name, id: header.reportID, year: meta.reportYear, agency: meta.agency,
+                template: table.template.rawValue)
+            // Cells are read in place: a copy of each would retain and release its strings.
+            try table.cells.withUnsafeBufferPointer { cells in
+                if let order {
+                    for (n, index) in order.enumerated() {
+                        try appendRow(cells[index], shared, to: writer, repeated: n > 0)
+                    }
+                } else {
+                    for index in cells.indices {
+                        try appendRow(cells[index], shared, to: writer, repeated: index > 0)
+                    }
+                }
             }
         }
         if let figures = checked.quarantined.contains(.figures) ? quarantine[.figures] : values[.figures] {
-            for figure in checked.report.figures {
-                try figures.append([
-                    id, year, agency, .string(figure.metric), .double(figure.value), Cell(figure.unit),
-                    Cell(figure.qualifier?.rawValue), .string(figure.quote), Cell(figure.line),
-                ])
+            for (n, figure) in checked.report.figures.enumerated() {
+                figures.text(header.reportID, repeated: n > 0)
+                figures.int32(meta.reportYear, repeated: n > 0)
+                figures.text(meta.agency, repeated: n > 0)
+                figures.text(figure.metric)
+                figures.double(figure.value)
+                figures.text(figure.unit)
+                figures.text(figure.qualifier?.rawValue)
+                figures.text(figure.quote)
+                figures.int32(figure.line)
+                try figures.endRow()
             }
         }
         for reject in checked.rejects {
-            try rejects.append([
-                Cell(reject.reportID), .string(reject.sourcePath), .string(reject.stage.rawValue), .string(reject.ruleID),
-                .string(reject.severity.rawValue), Cell(reject.table?.rawValue), Cell(reject.rowCode),
-                Cell(reject.columnCode), Cell(reject.expected), Cell(reject.actual), .string(reject.message), Cell(reject.line),
-            ])
+            rejects.text(reject.reportID)
+            rejects.text(reject.sourcePath)
+            rejects.text(reject.stage.rawValue)
+            rejects.text(reject.ruleID)
+            rejects.text(reject.severity.rawValue)
+            rejects.text(reject.table?.rawValue)
+            rejects.text(reject.rowCode)
+            rejects.text(reject.columnCode)
+            rejects.text(reject.expected)
+            rejects.text(reject.actual)
+            rejects.text(reject.message)
+            rejects.int32(reject.line)
+            try rejects.endRow()
             jsonlBuffer += Loader.jsonLine(reject)
         }
         if jsonlBuffer.utf8.count > 1 << 16 { try flushJSONL() }
-        try summary?.append(Loader.summaryRow(checked))
+        if let summary { try appendSummary(checked, to: summary) }
+    }
+
+    /// `repeated`: the writer's previous row is of the same table of this report.
+    /// Values every row of one table of a report repeats.
+    private struct SharedValues {
+        let table: TableName
+        let id: String
+        let year: Int?
+        let agency: String?
+        let template: String
+    }
+
+    private func appendRow(_ cell: borrowing ValueCell, _ shared: borrowing SharedValues, to writer: TableWriter, repeated: Bool) throws {
+        writer.text(shared.id, repeated: repeated)
+        writer.int32(shared.year, repeated: repeated)
+        writer.text(shared.agency, repeated: repeated)
+        switch shared.table {
+        case .applications:
+            writer.text(cell.rowCode)
+            writer.text(cell.columnCode)
+            writer.roundedInt64(cell.value)
+            writer.text(cell.raw)
+            writer.bool(cell.derived)
+            writer.int32(cell.line)
+            writer.text(shared.template, repeated: repeated)
+        case .activeDisclosure:
+            writer.text(shared.template, repeated: repeated)
+            writer.text(cell.rowCode)
+            writer.text(cell.columnCode)
+            writer.double(cell.value)
+            writer.text(cell.unit)
+            writer.text(cell.raw)
+            writer.int32(cell.line)
+            writer.bool(cell.derived)
+        case .appeals:
+            writer.text(cell.rowCode)
+            writer.text(cell.columnCode)
+            writer.roundedInt64(cell.value)
+            writer.text(cell.raw)
+            writer.int32(cell.line)
+            writer.bool(cell.derived)
+        case .figures:
+            return
+        }
+        try writer.endRow()
     }
 
     /// Closes every file and reports row counts.
@@ -132,32 +229,6 @@ public final class Loader {
         jsonlBuffer = ""
     }
 
-    /// Template row order, then column order (output-contract: natural order), whatever order cells arrived in.
-    static func naturalOrder(_ table: NormalizedTable) -> [ValueCell] {
-        let keys = table.cells.enumerated().map {
-            (Codes.order(ofRow: $0.element.rowCode, in: table.name), Codes.order(ofColumn: $0.element.columnCode, in: table.name), $0.offset)
-        }
-        // Extract emits template order already; sorting is only for cells Validate derived and appended.
-        if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return table.cells }
-        return keys.sorted { $0 < $1 }.map { table.cells[$0.2] }
-    }
-
-    static func row(_ cell: ValueCell, of table: NormalizedTable, id: Cell, year: Cell, agency: Cell) -> [Cell] {
-        let value: Cell = cell.value.map(Cell.double) ?? .null
-        let line = Cell(cell.line)
-        switch table.name {
-        case .applications:
-            return [id, year, agency, .string(cell.rowCode), .string(cell.columnCode), value, .string(cell.raw),
-                    .bool(cell.derived), line, .string(table.template.rawValue)]
-        case .activeDisclosure:
-            return [id, year, agency, .string(table.template.rawValue), .string(cell.rowCode), .string(cell.columnCode),
-                    value, Cell(cell.unit), .string(cell.raw), line, .bool(cell.derived)]
-        case .appeals, .figures:
-            return [id, year, agency, .string(cell.rowCode), .string(cell.columnCode), value, .string(cell.raw), line,
-                    .bool(cell.derived)]
-        }
-    }
-
     static func jsonLine(_ r: Reject) -> String {
         JSONText.object([
             ("report_id", JSONText.optional(r.reportID)), ("source_path", JSONText.string(r.sourcePath)),
@@ -182,30 +253,109 @@ public final class Loader {
         [.text, .text, .number, .text, .text] + Array(repeating: .number, count: summaryApplicationRows.count + summaryAppealsCells.count)
         + [.number, .number]
 
-    static func summaryRow(_ checked: CheckedReport) -> [String?] {
+    /// Where each summary column's cell sits in `SummaryCells` (positions as `Codes.order` gives them).
+    static let summaryApplicationSlots = summaryApplicationRows.map { Codes.order(ofRow: $0, in: .applications) }
+    static let summaryAppealsSlots = summaryAppealsCells.map {
+        Codes.order(ofRow: $0.0, in: .appeals) * Codes.appealsOutcomes.count + Codes.order(ofColumn: $0.1, in: .appeals)
+    }
+
+    private func appendSummary(_ checked: CheckedReport, to summary: CSVTableWriter) throws {
         let meta = checked.header.metadata
-        let applications = checked.report.table(.applications)
-        let appeals = checked.report.table(.appeals)
-        var row: [String?] = [checked.header.sourcePath, meta.agency, meta.reportYear.map { String($0) }, meta.template.rawValue, checked.status.rawValue]
-        for code in summaryApplicationRows {
-            row.append(applications?.cell(code, "total")?.value.map(Cell.format))
+        summary.appendText(checked.header.sourcePath)
+        summary.appendText(meta.agency)
+        if let year = meta.reportYear { summary.appendInteger(Int64(year)) } else { summary.appendNull() }
+        summary.appendText(meta.template.rawValue)
+        summary.appendText(checked.status.rawValue)
+        for slot in Loader.summaryApplicationSlots { appendSummaryValue(summaryCells.applications.value(at: slot), to: summary) }
+        for slot in Loader.summaryAppealsSlots { appendSummaryValue(summaryCells.appeals.value(at: slot), to: summary) }
+        summary.appendInteger(Int64(checked.errorCount))
+        summary.appendInteger(Int64(checked.warningCount))
+        try summary.endRecord()
+    }
+
+    private func appendSummaryValue(_ value: Double?, to summary: CSVTableWriter) {
+        guard let value else { return summary.appendNull() }
+        if let integral = TableWriter.integral(value) {
+            summary.appendInteger(integral)
+        } else {
+            summary.appendText(String(value))
         }
-        for (group, outcome) in summaryAppealsCells {
-            row.append(appeals?.cell(group, outcome)?.value.map(Cell.format))
+    }
+}
+
+/// The cells summary.csv shows: the first `total` cell of each applications row and the first cell of
+/// each appeals group and outcome, as `NormalizedTable.cell` would find them, gathered in one pass.
+struct SummaryCells {
+    struct Slots {
+        private var values: [Double?]
+        private var found: [Bool]
+
+        init(count: Int) {
+            values = Array(repeating: nil, count: count)
+            found = Array(repeating: false, count: count)
         }
-        row.append(String(checked.errorCount))
-        row.append(String(checked.warningCount))
-        return row
+
+        mutating func reset() {
+            for index in found.indices { found[index] = false }
+        }
+
+        /// Keeps the first value offered for a slot.
+        mutating func offer(_ value: Double?, at slot: Int) {
+            guard slot >= 0, slot < found.count, !found[slot] else { return }
+            found[slot] = true
+            values[slot] = value
+        }
+
+        func value(at slot: Int) -> Double? {
+            slot >= 0 && slot < found.count && found[slot] ? values[slot] : nil
+        }
+    }
+
+    var applications = Slots(count: Codes.applicationRows.count)
+    var appeals = Slots(count: Codes.appealsGroups.count * Codes.appealsOutcomes.count)
+
+    mutating func reset() {
+        applications.reset()
+        appeals.reset()
+    }
+
+    /// `table` is the first of its name in the report; `rows` and `columns` hold its cells' positions.
+    mutating func collect(_ table: NormalizedTable, rows: [Int], columns: [Int]) {
+        switch table.name {
+        case .applications:
+            table.cells.withUnsafeBufferPointer { cells in
+                for index in cells.indices where cells[index].columnCode == "total" {
+                    let row = rows[index]
+                    if row < Codes.applicationRows.count { applications.offer(cells[index].value, at: row) }
+                }
+            }
+        case .appeals:
+            let outcomes = Codes.appealsOutcomes.count
+            table.cells.withUnsafeBufferPointer { cells in
+                for index in cells.indices {
+                    let row = rows[index]
+                    let column = columns[index]
+                    if row < Codes.appealsGroups.count, column < outcomes {
+                        appeals.offer(cells[index].value, at: row * outcomes + column)
+                    }
+                }
+            }
+        case .activeDisclosure, .figures:
+            break
+        }
     }
 }
 
 /// Failures of the Load stage itself (never of the data).
 public enum LoadError: Error, CustomStringConvertible {
     case cannotCreate(String)
+    /// A cell table the contract has no rows for.
+    case noRowShape(String)
 
     public var description: String {
         switch self {
         case .cannotCreate(let path): return "cannot create \(path)"
+        case .noRowShape(let table): return "no row layout for cells of table \(table)"
         }
     }
 }

@@ -72,20 +72,17 @@ let schema = [
 func write(_ table: BenchTable, codec: ParquetCodec, to path: String) throws -> Int64 {
     let writer = try ParquetFileWriter(
         path: path, schema: schema, options: ParquetWriterOptions(codec: codec, createdBy: "parquet-bench version 0"))
-    var row: [ParquetValue] = []
-    row.reserveCapacity(schema.count)
     for index in 0..<table.reportIDs.count {
-        row.removeAll(keepingCapacity: true)
-        row.append(.string(table.reportIDs[index]))
-        row.append(table.reportYears[index].map(ParquetValue.int32) ?? .null)
-        row.append(table.agencies[index].map(ParquetValue.string) ?? .null)
-        row.append(.string(table.rowCodes[index]))
-        row.append(.string(table.columnCodes[index]))
-        row.append(table.values[index].map(ParquetValue.int64) ?? .null)
-        row.append(.string(table.valueRaws[index]))
-        row.append(.bool(table.derived[index]))
-        row.append(table.lines[index].map(ParquetValue.int32) ?? .null)
-        try writer.append(row)
+        writer.appendString(table.reportIDs[index])
+        writer.appendInt32(table.reportYears[index])
+        writer.appendString(table.agencies[index])
+        writer.appendString(table.rowCodes[index])
+        writer.appendString(table.columnCodes[index])
+        writer.appendInt64(table.values[index])
+        writer.appendString(table.valueRaws[index])
+        writer.appendBool(table.derived[index])
+        writer.appendInt32(table.lines[index])
+        try writer.endRow()
     }
     try writer.close()
     return writer.bytesWritten

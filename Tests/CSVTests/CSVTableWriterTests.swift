@@ -141,3 +141,26 @@ struct CSVGzipTests {
         #expect(gunzip(zipped.bytes) == plain.bytes)
     }
 }
+
+struct CSVFieldByFieldTests {
+    @Test func integersAreWrittenAsStringSpellsThem() throws {
+        let (directory, path) = try temporaryPath("t.csv")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let writer = try CSVTableWriter(
+            path: path, header: ["n", "t", "d"], kinds: [.number, .text, .date], options: CSVOptions(byteOrderMark: false))
+        for value: Int64 in [0, -5, .max, .min] {
+            writer.appendInteger(value)
+            writer.appendInteger(value)
+            writer.appendText("-01")
+            try writer.endRecord()
+        }
+        writer.appendNull()
+        #expect(throws: CSVError.rowWidth(expected: 3, found: 1)) { try writer.endRecord() }
+        try writer.close()
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+        // A negative number in a text column gets the formula guard, as text would; other kinds never do.
+        #expect(text == "n,t,d\r\n0,0,-01\r\n-5,'-5,-01\r\n"
+            + "9223372036854775807,9223372036854775807,-01\r\n-9223372036854775808,'-9223372036854775808,-01\r\n")
+        #expect(writer.escapedCellCount == 2 && writer.rowCount == 4)
+    }
+}

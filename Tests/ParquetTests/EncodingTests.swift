@@ -134,23 +134,41 @@ struct IntegerDictionaryTests {
 }
 
 struct ColumnBufferDictionaryTests {
-    @Test func automaticDictionaryIsDroppedOnceItCanNoLongerPay() {
-        // Row groups of 4 rows allow at most 2 entries; the third distinct value spells everything out.
-        var buffer = ColumnBuffer(field: ParquetField("c", .string), dictionary: .automatic, rowGroupRows: 4)
-        for word in ["甲", "乙", "甲"] { buffer.append(.string(word)) }
-        #expect(buffer.usesDictionary)
-        buffer.append(.string("丙"))
-        #expect(!buffer.usesDictionary)
+    @Test func dictionaryIsGivenUpOnceItHasTooManyEntries() {
+        var buffer = ColumnBuffer(field: ParquetField("c", .string), dictionary: .automatic)
+        for word in ["甲", "乙", "甲", "丙"] { buffer.append(.string(word)) }
         #expect(buffer.stringBytes == Array("甲乙甲丙".utf8))
         #expect(buffer.stringEnds == [3, 6, 9, 12])
-        buffer.reset()
+        let withTwo = buffer.buildStringDictionary(maxEntries: 2, maxBytes: .max)
+        #expect(!withTwo)
+        #expect(!buffer.usesDictionary && buffer.dictionaryIndices.isEmpty)
+        let withThree = buffer.buildStringDictionary(maxEntries: 3, maxBytes: .max)
+        #expect(withThree)
         #expect(buffer.usesDictionary)
+        #expect(buffer.dictionaryIndices == [0, 1, 0, 2])
+        buffer.reset()
+        #expect(!buffer.usesDictionary && buffer.stringEnds.isEmpty)
     }
 
-    @Test func forcedDictionaryIsNeverDropped() {
-        var buffer = ColumnBuffer(field: ParquetField("c", .string), dictionary: .always, rowGroupRows: 4)
-        for word in ["甲", "乙", "丙", "丁"] { buffer.append(.string(word)) }
-        #expect(buffer.usesDictionary)
-        #expect(buffer.dictionaryIndices == [0, 1, 2, 3])
+    @Test func dictionaryIsGivenUpOnceItsPageIsTooLarge() {
+        var buffer = ColumnBuffer(field: ParquetField("c", .string), dictionary: .automatic)
+        for word in ["甲", "乙", "甲"] { buffer.append(.string(word)) }
+        // Two entries: 2 × (4 + 3) bytes.
+        let under = buffer.buildStringDictionary(maxEntries: .max, maxBytes: 13)
+        let enough = buffer.buildStringDictionary(maxEntries: .max, maxBytes: 14)
+        #expect(!under && enough)
+    }
+
+    @Test func repeatingCopiesThePreviousValue() {
+        var buffer = ColumnBuffer(field: ParquetField("c", .string, optional: true))
+        let withoutRows = buffer.repeatPrevious()
+        buffer.appendString("金臺區")
+        let afterValue = buffer.repeatPrevious()
+        buffer.appendNull()
+        let afterNull = buffer.repeatPrevious()
+        #expect(!withoutRows && afterValue && afterNull)
+        #expect(buffer.stringBytes == Array("金臺區金臺區".utf8))
+        #expect(buffer.definitionLevels == [1, 1, 0, 0])
+        #expect(buffer.nullCount == 2)
     }
 }

@@ -100,6 +100,7 @@ struct StatisticsTests {
     ) -> ColumnBuffer {
         var buffer = ColumnBuffer(field: ParquetField("c", type, optional: true), dictionary: dictionary)
         for value in values { buffer.append(value) }
+        if dictionary == .always { _ = buffer.buildStringDictionary(maxEntries: .max, maxBytes: .max) }
         return buffer
     }
 

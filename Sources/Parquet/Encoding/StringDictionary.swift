@@ -1,5 +1,5 @@
-/// The distinct strings of one column chunk, grown one value at a time as rows are appended, so a
-/// dictionary-encoded column stores a 4-byte index per value instead of a copy of its bytes.
+/// The distinct strings of one column chunk, built when the chunk is flushed
+/// (`ColumnBuffer.buildStringDictionary`), so a dictionary-encoded column writes an index per value.
 ///
 /// Entries keep first-occurrence order, which is what the dictionary page holds; the hash only
 /// decides where an entry sits in the table, so the output does not depend on it.

@@ -2,16 +2,12 @@
 /// allocates nothing beyond amortised array growth. Nulls are kept as definition levels only;
 /// the value arrays hold the non-null values, in row order.
 ///
-/// String columns that may be dictionary-encoded go through `StringDictionary` as they arrive and
-/// keep only an index per value; once the dictionary can no longer be chosen for this chunk
-/// (too many entries or bytes, see `ColumnChunkWriter`) the values are spelled out again and the
-/// rest of the chunk is stored as bytes. The chunk's encoding is thus the same as if it had been
-/// decided over the whole chunk at flush time.
+/// Strings are stored as bytes as they arrive; the dictionary of a chunk is built when it is
+/// flushed (`buildStringDictionary`), in one pass over contiguous values. Looking every value up as
+/// it arrived cost a cache miss per value once other work had run between rows.
 struct ColumnBuffer {
     let field: ParquetField
     let dictionaryPolicy: ParquetDictionaryPolicy
-    /// Entries beyond this can never pass the end-of-chunk test, whatever the chunk's final size.
-    let dictionaryEntryBound: Int
     /// 1 = value present, 0 = null; kept only for optional columns.
     private(set) var definitionLevels: [UInt8] = []
     private(set) var rowCount = 0
@@ -23,20 +19,17 @@ struct ColumnBuffer {
     private(set) var int64s: [Int64] = []
     private(set) var doubles: [Double] = []
     /// UTF-8 of every string, concatenated; `stringEnds[i]` is the end offset of value i.
-    /// Used while `stringDictionary` is nil.
     private(set) var stringBytes: [UInt8] = []
     private(set) var stringEnds: [Int] = []
-    /// Whether string values currently go to `stringDictionary` (a dictionary is still possible).
-    private(set) var usesDictionary: Bool
-    /// Distinct strings of the chunk, and the entry of every value, while `usesDictionary`.
+    /// Whether `buildStringDictionary` chose a dictionary for this chunk.
+    private(set) var usesDictionary = false
+    /// Distinct strings of the chunk, and the entry of every value, when `usesDictionary`.
     private(set) var stringDictionary = StringDictionary()
     private(set) var dictionaryIndices: [UInt32] = []
 
-    init(field: ParquetField, dictionary: ParquetDictionaryPolicy = .automatic, rowGroupRows: Int = Int.max) {
+    init(field: ParquetField, dictionary: ParquetDictionaryPolicy = .automatic) {
         self.field = field
         self.dictionaryPolicy = dictionary
-        self.dictionaryEntryBound = Int(Double(max(0, rowGroupRows)) * ColumnChunkWriter.maxDistinctShare)
-        usesDictionary = field.type == .string && dictionary != .never
     }
 
     var valueCount: Int { rowCount - nullCount }
@@ -82,6 +75,85 @@ struct ColumnBuffer {
         if field.isOptional { definitionLevels.append(1) }
     }
 
+    // Typed appends; the writer has checked the column's type and nullability.
+
+    mutating func appendNull() {
+        rowCount += 1
+        nullCount += 1
+        definitionLevels.append(0)
+    }
+
+    /// The previous row's value again; false when there is none or it would need copying bytes.
+    mutating func repeatPrevious() -> Bool {
+        guard rowCount > 0 else { return false }
+        if field.isOptional, definitionLevels.last == 0 {
+            appendNull()
+            return true
+        }
+        switch field.type {
+        case .string:
+            guard let end = stringEnds.last else { return false }
+            let start = stringEnds.count > 1 ? stringEnds[stringEnds.count - 2] : 0
+            stringBytes.append(contentsOf: repeatElement(0, count: end - start))
+            stringBytes.withUnsafeMutableBufferPointer { bytes in
+                // The copy lands right after its source: the ranges never overlap.
+                guard let base = bytes.baseAddress else { return }
+                (base + end).update(from: base + start, count: end - start)
+            }
+            stringEnds.append(stringBytes.count)
+        case .int32, .date:
+            guard let value = int32s.last else { return false }
+            int32s.append(value)
+        case .int64:
+            guard let value = int64s.last else { return false }
+            int64s.append(value)
+        case .double:
+            guard let value = doubles.last else { return false }
+            doubles.append(value)
+        case .boolean:
+            guard let value = booleans.last else { return false }
+            booleans.append(value)
+        }
+        present()
+        return true
+    }
+
+    @inline(__always)
+    private mutating func present() {
+        rowCount += 1
+        if field.isOptional { definitionLevels.append(1) }
+    }
+
+    mutating func appendString(_ text: borrowing String) {
+        appendUTF8(text)
+        present()
+    }
+
+    mutating func appendString(utf8 bytes: UnsafeRawBufferPointer) {
+        appendUTF8(bytes)
+        present()
+    }
+
+    mutating func appendInt32(_ value: Int32) {
+        int32s.append(value)
+        present()
+    }
+
+    mutating func appendInt64(_ value: Int64) {
+        int64s.append(value)
+        present()
+    }
+
+    mutating func appendDouble(_ value: Double) {
+        doubles.append(value)
+        present()
+    }
+
+    mutating func appendBool(_ value: Bool) {
+        booleans.append(value ? 1 : 0)
+        present()
+    }
+
     private mutating func appendUTF8(_ text: borrowing String) {
         // A borrowed span reads the string's own storage: no copy, and no retain of the storage
         // (which `utf8.withContiguousStorageIfAvailable` costs).
@@ -89,37 +161,36 @@ struct ColumnBuffer {
     }
 
     private mutating func appendUTF8(_ raw: UnsafeRawBufferPointer) {
-        if usesDictionary {
-            let entry = stringDictionary.insert(raw)
-            dictionaryIndices.append(entry)
-            if Int(entry) + 1 == stringDictionary.count, dictionaryPolicy == .automatic,
-                stringDictionary.count > dictionaryEntryBound
-                    || stringDictionary.pageByteCount > ColumnChunkWriter.maxDictionaryBytes
-            {
-                spellOutStrings()
-            }
-        } else {
-            stringBytes.append(contentsOf: raw)
-            stringEnds.append(stringBytes.count)
-        }
+        stringBytes.append(contentsOf: raw)
+        stringEnds.append(stringBytes.count)
     }
 
-    /// Replaces the dictionary by the values' bytes; the rest of the chunk is stored as bytes.
-    mutating func spellOutStrings() {
-        guard usesDictionary else { return }
-        usesDictionary = false
-        let dictionary = stringDictionary
-        stringDictionary = StringDictionary()
-        stringBytes.reserveCapacity(stringBytes.count + dictionaryIndices.count * 8)
-        stringEnds.reserveCapacity(stringEnds.count + dictionaryIndices.count)
-        dictionary.bytes.withUnsafeBytes { raw in
-            for entry in dictionaryIndices {
-                let range = dictionary.range(of: Int(entry))
-                stringBytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[range]))
-                stringEnds.append(stringBytes.count)
-            }
-        }
+    /// Builds the chunk's dictionary from its strings; false (and no dictionary) as soon as it would
+    /// hold more than `maxEntries` entries or its PLAIN page more than `maxBytes` bytes.
+    mutating func buildStringDictionary(maxEntries: Int, maxBytes: Int) -> Bool {
+        stringDictionary.removeAll()
         dictionaryIndices.removeAll(keepingCapacity: true)
+        dictionaryIndices.reserveCapacity(stringEnds.count)
+        let built: Bool = stringBytes.withUnsafeBytes { raw in
+            var start = 0
+            for end in stringEnds {
+                let entry = stringDictionary.insert(UnsafeRawBufferPointer(rebasing: raw[start..<end]))
+                if Int(entry) + 1 == stringDictionary.count,
+                    stringDictionary.count > maxEntries || stringDictionary.pageByteCount > maxBytes
+                {
+                    return false
+                }
+                dictionaryIndices.append(entry)
+                start = end
+            }
+            return true
+        }
+        if !built {
+            stringDictionary.removeAll()
+            dictionaryIndices.removeAll(keepingCapacity: true)
+        }
+        usesDictionary = built
+        return built
     }
 
     /// Empties the buffer for the next row group, keeping capacity.
@@ -135,6 +206,6 @@ struct ColumnBuffer {
         stringEnds.removeAll(keepingCapacity: true)
         dictionaryIndices.removeAll(keepingCapacity: true)
         stringDictionary.removeAll()
-        usesDictionary = field.type == .string && dictionaryPolicy != .never
+        usesDictionary = false
     }
 }

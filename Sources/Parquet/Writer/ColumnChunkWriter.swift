@@ -102,8 +102,7 @@ struct ColumnChunkWriter {
     // MARK: Dictionary decision
 
     /// Dictionary when distinct values are at most half the values and the page stays under 1 MiB
-    /// (automatic), always or never, per policy. Strings arrive with their dictionary already built;
-    /// a string column that does not qualify is spelled out here.
+    /// (automatic), always or never, per policy.
     private func chooseEncoding(for column: inout ColumnBuffer) -> ValueEncoding {
         let values = column.valueCount
         let maxEntries: Int
@@ -120,13 +119,8 @@ struct ColumnChunkWriter {
         }
         switch column.field.type {
         case .string:
-            guard column.usesDictionary else { return .plain }
-            let dictionary = column.stringDictionary
-            let fits = dictionaryPolicy == .always
-                || (values > 0 && dictionary.count <= maxEntries && dictionary.pageByteCount <= maxBytes)
-            if fits { return .stringDictionary }
-            column.spellOutStrings()
-            return .plain
+            guard values > 0 || dictionaryPolicy == .always else { return .plain }
+            return column.buildStringDictionary(maxEntries: maxEntries, maxBytes: maxBytes) ? .stringDictionary : .plain
         case .int32, .date:
             guard values > 0 || dictionaryPolicy == .always else { return .plain }
             return column.int32s.withUnsafeBufferPointer { buffer in

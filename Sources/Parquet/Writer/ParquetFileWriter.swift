@@ -100,7 +100,9 @@ public enum ParquetError: Error, CustomStringConvertible, Equatable {
 public final class ParquetFileWriter {
     public let path: String
     public let schema: [ParquetField]
-    public private(set) var rowCount = 0
+    public var rowCount: Int { rows }
+    // Private counters: a public stored property keeps a dynamic exclusivity check on every update.
+    private var rows = 0
     public private(set) var rowGroupCount = 0
     /// Bytes written to the file so far (the whole file once `close()` returned).
     public var bytesWritten: Int64 { sink.offset }
@@ -108,7 +110,12 @@ public final class ParquetFileWriter {
     private static let magic: [UInt8] = Array("PAR1".utf8)
     private let options: ParquetWriterOptions
     private let sink: FileSink
-    private var columns: [ColumnBuffer]
+    /// One buffer per schema field. Raw memory behind a `let`: appending a cell touches no Array
+    /// uniqueness or exclusivity checks, which were the largest cost per cell.
+    private let columns: UnsafeMutableBufferPointer<ColumnBuffer>
+    /// The next column of the row being appended cell by cell, and whether a cell of it was refused.
+    private var cursor = 0
+    private var cellError: ParquetError?
     private var chunkWriter: ColumnChunkWriter
     private var rowGroups: [RowGroup] = []
     private var bufferedRows = 0
@@ -127,13 +134,18 @@ public final class ParquetFileWriter {
             }
         }
         let codec = try options.codec.make()
-        let rowGroupRows = max(1, min(options.rowGroupRows, Int(Int32.max)))
-        columns = schema.map {
-            ColumnBuffer(field: $0, dictionary: options.dictionary, rowGroupRows: rowGroupRows)
-        }
         chunkWriter = ColumnChunkWriter(codec: codec, pageBytes: options.pageBytes, dictionaryPolicy: options.dictionary)
         sink = try FileSink(path: path)
+        columns = .allocate(capacity: schema.count)
+        _ = columns.initialize(from: schema.map {
+            ColumnBuffer(field: $0, dictionary: options.dictionary)
+        })
         try sink.write(Self.magic)
+    }
+
+    deinit {
+        columns.deinitialize()
+        columns.deallocate()
     }
 
     /// Appends one row. The whole row is checked before any cell is stored, so a rejected row leaves no trace.
@@ -141,29 +153,134 @@ public final class ParquetFileWriter {
         guard !isClosed else { throw ParquetError.io(path: path, reason: "writer is closed") }
         guard row.count == columns.count else {
             throw ParquetError.schemaMismatch(
-                column: "(row \(rowCount))", reason: "expected \(columns.count) values, got \(row.count)")
+                column: "(row \(rows))", reason: "expected \(columns.count) values, got \(row.count)")
         }
-        // One access to `columns` per row rather than per cell: exclusivity checks on class
-        // properties were the largest cost per cell.
-        let mismatch: ParquetError? = columns.withUnsafeMutableBufferPointer { buffers in
-            row.withUnsafeBufferPointer { cells in
-                for index in 0..<cells.count where !buffers[index].accepts(cells[index]) {
-                    let reason = buffers[index].mismatch(cells[index]) ?? "rejected value"
-                    return ParquetError.schemaMismatch(column: buffers[index].field.name, reason: reason)
-                }
-                for index in 0..<cells.count {
-                    buffers[index].append(cells[index])
-                }
-                return nil
+        guard cursor == 0 else {
+            throw ParquetError.schemaMismatch(column: "(row \(rows))", reason: "a row is being appended cell by cell")
+        }
+        let mismatch: ParquetError? = row.withUnsafeBufferPointer { cells in
+            for index in 0..<cells.count where !columns[index].accepts(cells[index]) {
+                let reason = columns[index].mismatch(cells[index]) ?? "rejected value"
+                return ParquetError.schemaMismatch(column: columns[index].field.name, reason: reason)
             }
+            for index in 0..<cells.count {
+                columns[index].append(cells[index])
+            }
+            return nil
         }
         if let mismatch { throw mismatch }
-        rowCount += 1
+        try rowAppended()
+    }
+
+    private func rowAppended() throws {
+        rows += 1
         bufferedRows += 1
         // Page and dictionary counts are i32 in the format, so a row group never exceeds Int32.max rows.
         if bufferedRows >= max(1, min(options.rowGroupRows, Int(Int32.max))) {
             try flushRowGroup()
         }
+    }
+
+    // MARK: Cell by cell
+    // One call per column in schema order, then `endRow()`: no `[ParquetValue]` per row. A cell of the
+    // wrong type (or nil in a required column) is not stored and makes `endRow()` throw; the row's
+    // other cells are already stored by then, so the file is abandoned (that is a caller bug, not data).
+
+    public func appendString(_ value: borrowing String) {
+        guard let column = nextColumn(.string) else { return }
+        columns[column].appendString(value)
+    }
+
+    public func appendString(_ value: String?) {
+        if let value { appendString(value) } else { appendNull() }
+    }
+
+    /// A string given as its UTF-8 bytes (valid UTF-8 is the caller's promise, as for `String`).
+    public func appendString(utf8 bytes: UnsafeRawBufferPointer) {
+        guard let column = nextColumn(.string) else { return }
+        columns[column].appendString(utf8: bytes)
+    }
+
+    public func appendInt32(_ value: Int32?) {
+        guard let value else { return appendNull() }
+        guard let column = nextColumn(.int32) else { return }
+        columns[column].appendInt32(value)
+    }
+
+    public func appendInt64(_ value: Int64?) {
+        guard let value else { return appendNull() }
+        guard let column = nextColumn(.int64) else { return }
+        columns[column].appendInt64(value)
+    }
+
+    public func appendDouble(_ value: Double?) {
+        guard let value else { return appendNull() }
+        guard let column = nextColumn(.double) else { return }
+        columns[column].appendDouble(value)
+    }
+
+    public func appendBool(_ value: Bool?) {
+        guard let value else { return appendNull() }
+        guard let column = nextColumn(.boolean) else { return }
+        columns[column].appendBool(value)
+    }
+
+    /// Days since 1970-01-01.
+    public func appendDate(_ days: Int32?) {
+        guard let days else { return appendNull() }
+        guard let column = nextColumn(.date) else { return }
+        columns[column].appendInt32(days)
+    }
+
+    /// Appends the previous row's value of the next column again, without looking it up (a report's
+    /// id on each of its rows). Returns false, appending nothing, when the row group has no previous row
+    /// or the value cannot be repeated cheaply; the caller then appends the value itself.
+    public func repeatPrevious() -> Bool {
+        let column = cursor
+        guard column < columns.count, columns[column].repeatPrevious() else { return false }
+        cursor += 1
+        return true
+    }
+
+    public func appendNull() {
+        let column = cursor
+        cursor += 1
+        guard column < columns.count else { return refuse(column, "more values than columns") }
+        guard columns[column].field.isOptional else { return refuse(column, "null in a required column") }
+        columns[column].appendNull()
+    }
+
+    /// Ends the row started by the cell-by-cell appends.
+    public func endRow() throws {
+        let found = cursor
+        cursor = 0
+        if isClosed { throw ParquetError.io(path: path, reason: "writer is closed") }
+        var error = cellError
+        if error == nil, found != columns.count {
+            error = .schemaMismatch(column: "(row \(rows))", reason: "expected \(columns.count) values, got \(found)")
+        }
+        if let error {
+            isClosed = true
+            try? sink.close()
+            throw error
+        }
+        try rowAppended()
+    }
+
+    @inline(__always)
+    private func nextColumn(_ type: ParquetType) -> Int? {
+        let column = cursor
+        cursor += 1
+        guard column < columns.count, columns[column].field.type == type else {
+            refuse(column, "expected \(column < columns.count ? columns[column].field.type.displayName : "no value"), got \(type.displayName)")
+            return nil
+        }
+        return column
+    }
+
+    private func refuse(_ column: Int, _ reason: String) {
+        guard cellError == nil else { return }
+        cellError = .schemaMismatch(column: column < columns.count ? columns[column].field.name : "(column \(column))", reason: reason)
     }
 
     /// Flushes the last row group and writes the footer. The writer is unusable afterwards.
@@ -190,7 +307,7 @@ public final class ParquetFileWriter {
         chunks.reserveCapacity(columns.count)
         var totalByteSize: Int64 = 0
         do {
-            for index in columns.indices {
+            for index in 0..<columns.count {
                 chunks.append(try chunkWriter.write(&columns[index], to: sink))
                 totalByteSize += chunkWriter.uncompressedSize
                 columns[index].reset()
