@@ -17,17 +17,18 @@ struct TextCleaner: Sendable {
             cleaned.append(TextLine(number: line.number, text: text))
         }
         let script = tally.script
-        if script != .simplified, ChineseConverter.shared.isAvailable {
-            // Convert the whole document in one call (OpenCC segments phrases across the text) and split back:
-            // t2s never adds or removes line breaks, so line numbers survive.
-            let joined = cleaned.map(\.text).joined(separator: "\n")
-            let converted = Self.localisedVocabulary(ChineseConverter.shared.toSimplified(joined))
-            let parts = converted.split(separator: "\n", omittingEmptySubsequences: false)
-            if parts.count == cleaned.count {
-                for i in cleaned.indices { cleaned[i].text = String(parts[i]) }
-            }
-        }
+        if script != .simplified { Self.simplify(&cleaned) }
         return CleanText(lines: cleaned, script: script)
+    }
+
+    /// t2s line by line, which equals converting the joined document (no dictionary key holds a line break).
+    /// OpenCC got the document in one piece as a C string and stopped at the first NUL, which left a whole document
+    /// unconverted when a UTF-16 file held U+0000; lines are now converted whatever they hold.
+    private static func simplify(_ lines: inout [TextLine]) {
+        let converter = SimplifiedConverter.shared
+        for i in lines.indices {
+            lines[i].text = localisedVocabulary(converter.toSimplified(lines[i].text))
+        }
     }
 
     /// NFKC where needed, pinyin glosses and "?" debris removed, ends trimmed.
@@ -232,10 +233,13 @@ struct TextCleaner: Sendable {
         }
     }
 
+    private static let informationBytes = Array("资讯".utf8)
+    private static let optimiseBytes = Array("最佳化".utf8)
+
     /// Big5-gateway pages localise vocabulary as well as characters (report-formats §4.1 item 3).
     static func localisedVocabulary(_ text: String) -> String {
         var probe = text
-        guard probe.withUTF8({ UTF8Scan.contains($0, Array("资讯".utf8)) || UTF8Scan.contains($0, Array("最佳化".utf8)) }) else {
+        guard probe.withUTF8({ UTF8Scan.contains($0, informationBytes) || UTF8Scan.contains($0, optimiseBytes) }) else {
             return text
         }
         return text.replacingOccurrences(of: "资讯", with: "信息").replacingOccurrences(of: "最佳化", with: "优化")
