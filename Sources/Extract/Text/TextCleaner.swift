@@ -66,14 +66,33 @@ struct TextCleaner: Sendable {
     /// only of characters whose NFKC is a single known character (ASCII, Han, CJK punctuation, full-width ASCII,
     /// space-likes; all starters that never compose) are mapped here, and anything else goes to Foundation.
     static func compatibilityMapped(_ line: String) -> String {
-        var out = String.UnicodeScalarView()
-        for s in line.unicodeScalars {
-            guard let mapped = simpleCompatibilityMapping(s.value), let scalar = Unicode.Scalar(mapped) else {
-                return line.precomposedStringWithCompatibilityMapping
+        var probe = line
+        let mapped: [UInt8]? = probe.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] < 0x80 {
+                    out.append(bytes[i])
+                    i += 1
+                    continue
+                }
+                let (v, length) = UTF8Scan.scalar(at: i, in: bytes)
+                guard let m = simpleCompatibilityMapping(v) else { return nil }
+                if m == v {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                } else if m < 0x80 {
+                    // Every other image in the simple set is ASCII (full-width forms and space-likes).
+                    out.append(UInt8(truncatingIfNeeded: m))
+                } else {
+                    return nil
+                }
+                i += length
             }
-            out.append(scalar)
+            return out
         }
-        return String(out)
+        guard let mapped else { return line.precomposedStringWithCompatibilityMapping }
+        return String(decoding: mapped, as: UTF8.self)
     }
 
     /// The NFKC image of a scalar from the simple set, or nil when the scalar is outside it.
@@ -197,8 +216,14 @@ struct TextCleaner: Sendable {
     static func isBoilerplate(_ line: String) -> Bool {
         if line.isEmpty { return false }
         var probe = line
+        let furniture = furnitureBytes
         return probe.withUTF8 { bytes in
-            // One pass finds the lead characters of every word below; most lines have none and stop here.
+            // Breadcrumbs start with 当 當 您 首, whose UTF-8 lead bytes are E5–E9.
+            if bytes[0] >= 0xE5 && bytes[0] <= 0xE9, breadcrumbPrefixes.contains(where: { UTF8Scan.hasPrefix(bytes, $0) }) {
+                return true
+            }
+            // One pass over whole characters: furniture words are matched where their first character is (关 and
+            // 分 are common in report prose, so searching whole lines for every word after seeing one was not cheap).
             var i = 0
             var hasDegree = false
             var hasFontSize = false
@@ -214,12 +239,12 @@ struct TextCleaner: Sendable {
                 case (0xE2, 0x84, 0x83): hasDegree = true  // ℃
                 case (0xE5, 0xAD, 0x97): hasFontSize = true  // 字
                 case (0xE6, 0x89, 0x93), (0xE5, 0x85, 0xB3), (0xE5, 0x88, 0x86), (0xE3, 0x80, 0x90), (0xE9, 0x97, 0x9C):
-                    hasFurniture = true  // 打 关 分 【 關
+                    // 打 关 分 【 關
+                    if !hasFurniture { hasFurniture = furniture.contains { UTF8Scan.hasWord(bytes, $0, at: i) } }
                 default: break
                 }
                 i += 3
             }
-            if breadcrumbPrefixes.contains(where: { UTF8Scan.hasPrefix(bytes, $0) }) { return true }
             if hasDegree && airQualityBytes.contains(where: { UTF8Scan.contains(bytes, $0) }) {
                 return true
             }
@@ -228,8 +253,8 @@ struct TextCleaner: Sendable {
             {
                 return true
             }
-            // The character count is only needed when furniture words occur (the common case has none).
-            return hasFurniture && furnitureBytes.contains { UTF8Scan.contains(bytes, $0) } && line.count < 40
+            // The character count is only needed when a furniture word occurs (the common case has none).
+            return hasFurniture && line.count < 40
         }
     }
 
