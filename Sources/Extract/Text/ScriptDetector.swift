@@ -51,6 +51,12 @@ enum ScriptDetector {
             self.simplified += simplified
         }
 
+        /// Counts from a scan that already looked the characters up (`TextCleaner.LineFacts`).
+        mutating func add(traditional: Int, simplified: Int) {
+            self.traditional += traditional
+            self.simplified += simplified
+        }
+
         var script: Script {
             guard traditional >= threshold else { return .simplified }
             // Seed 000 is traditional with a few simplified characters (并, 范) left by the scraper: still traditional.
@@ -61,7 +67,7 @@ enum ScriptDetector {
 
     /// 1 = traditional only, 2 = simplified only, 0 = neither, for U+4E00…U+9FFF (every listed character is there):
     /// a table lookup instead of two Set hashes per character. Traditional wins when a character is listed in both.
-    private static let kinds: [UInt8] = {
+    static let kinds: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
         for s in simplifiedOnly where (0x4E00...0x9FFF).contains(s.value) { table[Int(s.value - 0x4E00)] = 2 }
         for s in traditionalOnly where (0x4E00...0x9FFF).contains(s.value) { table[Int(s.value - 0x4E00)] = 1 }

@@ -11,15 +11,100 @@ struct TextCleaner: Sendable {
         cleaned.reserveCapacity(lines.count)
         var tally = ScriptDetector.Tally()
         for line in lines {
-            let text = Self.cleanLine(line.text)
-            if Self.isBoilerplate(text) { continue }
-            tally.count(text)
+            // One scan tells whether the line needs more than trimming (rare) and, when it does not, already holds
+            // what boilerplate detection and the script tally need: trimming removes only spaces.
+            var facts = LineFacts(line.text)
+            let text: String
+            if facts.changesText {
+                text = Self.cleanLine(line.text)
+                facts = LineFacts(text)
+            } else {
+                text = Self.trimmingWhitespace(line.text)
+            }
+            if Self.isBoilerplate(text, facts) { continue }
+            tally.add(traditional: facts.traditional, simplified: facts.simplified)
             cleaned.append(TextLine(number: line.number, text: text))
         }
         let script = tally.script
         if script != .simplified { Self.simplify(&cleaned) }
         return CleanText(lines: cleaned, script: script)
     }
+
+    /// What one pass over a line's UTF-8 finds: whether NFKC, gloss or debris removal could change it, the
+    /// script-distinguishing characters, and the first characters of boilerplate words.
+    struct LineFacts {
+        private(set) var flags: UInt8 = 0
+        private(set) var traditional = 0
+        private(set) var simplified = 0
+        /// `(` followed by a possible pinyin letter.
+        private(set) var mayHoldPinyinGloss = false
+        /// A furniture word ("打印本页", "【关闭】" …) occurs.
+        private(set) var hasFurnitureWord = false
+
+        static let traditionalChar: UInt8 = 1
+        static let simplifiedChar: UInt8 = 2
+        static let degree: UInt8 = 4
+        static let fontSize: UInt8 = 8
+        static let furnitureLead: UInt8 = 16
+        static let needsMapping: UInt8 = 32
+        static let debris: UInt8 = 64
+
+        var changesText: Bool { flags & (Self.needsMapping | Self.debris) != 0 || mayHoldPinyinGloss }
+
+        init(_ line: String) {
+            var line = line
+            let furniture = TextCleaner.furnitureBytes
+            TextCleaner.characterFlags.withUnsafeBufferPointer { table in
+                line.withUTF8 { bytes in
+                    var i = 0
+                    let count = bytes.count
+                    while i < count {
+                        let byte = bytes[i]
+                        if byte < 0x80 {
+                            if byte == UInt8(ascii: "?") {
+                                flags |= Self.debris
+                            } else if byte == UInt8(ascii: "("), i + 1 < count {
+                                // A pinyin letter's first byte: a–z, or C3 C4 C5 C7 (tone vowels) or E1 (ḿ ế ề).
+                                switch bytes[i + 1] {
+                                case 0x61...0x7A, 0xC3, 0xC4, 0xC5, 0xC7, 0xE1: mayHoldPinyinGloss = true
+                                default: break
+                                }
+                            }
+                            i += 1
+                            continue
+                        }
+                        let (v, length) = UTF8Scan.scalar(at: i, in: bytes)
+                        if v < 0x10000 {
+                            let f = table[Int(v)]
+                            if f != 0 {
+                                flags |= f
+                                traditional &+= Int(f & Self.traditionalChar)
+                                simplified &+= Int((f & Self.simplifiedChar) >> 1)
+                                if f & Self.furnitureLead != 0 && !hasFurnitureWord {
+                                    hasFurnitureWord = furniture.contains { UTF8Scan.hasWord(bytes, $0, at: i) }
+                                }
+                            }
+                        }
+                        i += length
+                    }
+                }
+            }
+        }
+    }
+
+    /// `LineFacts` flags for U+0000…U+FFFF (non-ASCII; ASCII is tested inline).
+    static let characterFlags: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        for (offset, kind) in ScriptDetector.kinds.enumerated() where kind != 0 {
+            table[0x4E00 + offset] = kind == 1 ? LineFacts.traditionalChar : LineFacts.simplifiedChar
+        }
+        table[0x2103] |= LineFacts.degree  // ℃
+        table[0x5B57] |= LineFacts.fontSize  // 字
+        for lead in "打关分【關".unicodeScalars { table[Int(lead.value)] |= LineFacts.furnitureLead }
+        for v in 0x80..<0x10000 where isCompatibilityCandidate(UInt32(v)) { table[v] |= LineFacts.needsMapping }
+        table[0xFFFD] |= LineFacts.debris
+        return table
+    }()
 
     /// t2s line by line, which equals converting the joined document (no dictionary key holds a line break).
     /// OpenCC got the document in one piece as a C string and stopped at the first NUL, which left a whole document
@@ -51,15 +136,16 @@ struct TextCleaner: Sendable {
                     continue
                 }
                 let (v, length) = UTF8Scan.scalar(at: i, in: bytes)
-                if v == 0x00A0 || v == 0x3000 || (0xFF00...0xFFEF).contains(v) || (0x2460...0x24FF).contains(v)
-                    || (0xF900...0xFAFF).contains(v) || (0x2F00...0x2FDF).contains(v) || (0x2000...0x200B).contains(v)
-                {
-                    return true
-                }
+                if isCompatibilityCandidate(v) { return true }
                 i += length
             }
             return false
         }
+    }
+
+    private static func isCompatibilityCandidate(_ v: UInt32) -> Bool {
+        v == 0x00A0 || v == 0x3000 || (0xFF00...0xFFEF).contains(v) || (0x2460...0x24FF).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0x2F00...0x2FDF).contains(v) || (0x2000...0x200B).contains(v)
     }
 
     /// NFKC of the line. Foundation's NFKC costs ~10 µs a line and full-width brackets make it frequent, so lines made
@@ -210,51 +296,32 @@ struct TextCleaner: Sendable {
     private static let airQualityBytes = [Array("空气质量".utf8), Array("空氣質量".utf8)]
     private static let fontSizeBytes = Array("字号".utf8)
     private static let fontSizeWordBytes = [Array("大".utf8), Array("中".utf8), Array("小".utf8)]
-    private static let furnitureBytes = ["打印本页", "关闭窗口", "分享到", "【打印】", "【关闭】", "打印本頁", "關閉窗口"].map { Array($0.utf8) }
+    static let furnitureBytes = ["打印本页", "关闭窗口", "分享到", "【打印】", "【关闭】", "打印本頁", "關閉窗口"].map { Array($0.utf8) }
 
     /// Page furniture that is never report content (report-formats §4.1 item 6).
     static func isBoilerplate(_ line: String) -> Bool {
+        isBoilerplate(line, LineFacts(line))
+    }
+
+    /// `facts` come from the line or from the same line before trimming spaces (no word below starts or ends with one).
+    private static func isBoilerplate(_ line: String, _ facts: LineFacts) -> Bool {
         if line.isEmpty { return false }
         var probe = line
-        let furniture = furnitureBytes
         return probe.withUTF8 { bytes in
             // Breadcrumbs start with 当 當 您 首, whose UTF-8 lead bytes are E5–E9.
             if bytes[0] >= 0xE5 && bytes[0] <= 0xE9, breadcrumbPrefixes.contains(where: { UTF8Scan.hasPrefix(bytes, $0) }) {
                 return true
             }
-            // One pass over whole characters: furniture words are matched where their first character is (关 and
-            // 分 are common in report prose, so searching whole lines for every word after seeing one was not cheap).
-            var i = 0
-            var hasDegree = false
-            var hasFontSize = false
-            var hasFurniture = false
-            while i + 2 < bytes.count {
-                let lead = bytes[i]
-                // Every word starts with a 3-byte character (lead E0–EF): step over whole characters.
-                guard lead >= 0xE0 && lead < 0xF0 else {
-                    i += 1
-                    continue
-                }
-                switch (lead, bytes[i + 1], bytes[i + 2]) {
-                case (0xE2, 0x84, 0x83): hasDegree = true  // ℃
-                case (0xE5, 0xAD, 0x97): hasFontSize = true  // 字
-                case (0xE6, 0x89, 0x93), (0xE5, 0x85, 0xB3), (0xE5, 0x88, 0x86), (0xE3, 0x80, 0x90), (0xE9, 0x97, 0x9C):
-                    // 打 关 分 【 關
-                    if !hasFurniture { hasFurniture = furniture.contains { UTF8Scan.hasWord(bytes, $0, at: i) } }
-                default: break
-                }
-                i += 3
-            }
-            if hasDegree && airQualityBytes.contains(where: { UTF8Scan.contains(bytes, $0) }) {
+            if facts.flags & LineFacts.degree != 0 && airQualityBytes.contains(where: { UTF8Scan.contains(bytes, $0) }) {
                 return true
             }
-            if hasFontSize && UTF8Scan.contains(bytes, fontSizeBytes) && fontSizeWordBytes.allSatisfy({ UTF8Scan.contains(bytes, $0) })
-                && line.count < 30
+            if facts.flags & LineFacts.fontSize != 0 && UTF8Scan.contains(bytes, fontSizeBytes)
+                && fontSizeWordBytes.allSatisfy({ UTF8Scan.contains(bytes, $0) }) && line.count < 30
             {
                 return true
             }
             // The character count is only needed when a furniture word occurs (the common case has none).
-            return hasFurniture && line.count < 40
+            return facts.hasFurnitureWord && line.count < 40
         }
     }
 
