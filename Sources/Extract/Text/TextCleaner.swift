@@ -14,12 +14,21 @@ struct TextCleaner: Sendable {
             // One scan tells whether the line needs more than trimming (rare) and, when it does not, already holds
             // what boilerplate detection and the script tally need: trimming removes only spaces.
             var facts = LineFacts(line.text)
-            let text: String
+            var text = line.text
             if facts.changesText {
-                text = Self.cleanLine(line.text)
-                facts = LineFacts(text)
+                // `cleanLine` step by step, each check answered by the scan of the text it applies to. Full-width
+                // punctuation makes NFKC the common case in prose; glosses and debris are rare.
+                if facts.flags & LineFacts.needsMapping != 0 {
+                    text = Self.compatibilityMapped(text)
+                    facts = LineFacts(text)
+                }
+                let removesMore = facts.mayHoldPinyinGloss || facts.flags & LineFacts.debris != 0
+                if facts.mayHoldPinyinGloss { text = Self.removePinyinGlosses(text) }
+                if facts.flags & LineFacts.debris != 0 { text = Self.removeQuestionMarkDebris(text) }
+                text = Self.trimmingWhitespace(text)
+                if removesMore { facts = LineFacts(text) }
             } else {
-                text = Self.trimmingWhitespace(line.text)
+                text = Self.trimmingWhitespace(text)
             }
             if Self.isBoilerplate(text, facts) { continue }
             tally.add(traditional: facts.traditional, simplified: facts.simplified)
