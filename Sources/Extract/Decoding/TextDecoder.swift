@@ -24,9 +24,10 @@ enum TextDecoder {
             decoded = String(validating: body, as: UTF8.self).map { DecodedText(encoding: "utf-8", text: $0) }
                 ?? convert(body, encoding: "utf-8")
         case nil:
-            if let utf16 = ByteSniffer.bomlessUTF16(bytes) {
+            let counts = ByteSniffer.ControlCounts(bytes)
+            if let utf16 = ByteSniffer.bomlessUTF16(byteCount: bytes.count, counts) {
                 decoded = convert(bytes[...], encoding: utf16)
-            } else if ByteSniffer.looksBinary(bytes) {
+            } else if ByteSniffer.looksBinary(byteCount: bytes.count, counts) {
                 findings.add(DecodeRules.undecodable, "the file holds binary data (NUL or control bytes)")
                 return nil
             } else {

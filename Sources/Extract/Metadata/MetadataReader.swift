@@ -12,7 +12,7 @@ enum MetadataReader {
     static func read(_ text: CleanText) -> ReportMetadata {
         let nonEmpty = text.lines.lazy.map(\.text).filter { !$0.isEmpty }
         let head = Array(nonEmpty.prefix(headLineCount))
-        let tail = Array(Array(nonEmpty).suffix(tailLineCount))
+        let tail = Array(Array(nonEmpty.reversed().prefix(tailLineCount)).reversed())
 
         var metadata = ReportMetadata()
         let title = TitleFinder.find(in: head)
