@@ -110,7 +110,12 @@ struct SimplifiedConverter: Sendable {
                 continue
             }
             let mapped = entry & ~Self.phraseFlag
-            if mapped != 0, let scalar = Unicode.Scalar(mapped) {
+            if mapped >= 0x800 && mapped < 0x10000 {
+                // Simplified characters are 3-byte (BMP Han) or, for a few, 4-byte (Extension B and later).
+                out.append(UInt8(truncatingIfNeeded: 0xE0 | mapped >> 12))
+                out.append(UInt8(truncatingIfNeeded: 0x80 | (mapped >> 6) & 0x3F))
+                out.append(UInt8(truncatingIfNeeded: 0x80 | mapped & 0x3F))
+            } else if mapped != 0, let scalar = Unicode.Scalar(mapped) {
                 out.append(contentsOf: String(scalar).utf8)
             } else {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
