@@ -162,32 +162,37 @@ struct TextCleaner: Sendable {
     /// space-likes; all starters that never compose) are mapped here, and anything else goes to Foundation.
     static func compatibilityMapped(_ line: String) -> String {
         var probe = line
-        let mapped: [UInt8]? = probe.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var i = 0
-            while i < bytes.count {
-                if bytes[i] < 0x80 {
-                    out.append(bytes[i])
-                    i += 1
-                    continue
+        var outsideSimpleSet = false
+        let mapped = probe.withUTF8 { bytes in
+            // Every image in the simple set is the scalar itself or ASCII, so the result is never longer.
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var i = 0
+                while i < bytes.count {
+                    if bytes[i] < 0x80 {
+                        out[count] = bytes[i]
+                        count += 1
+                        i += 1
+                        continue
+                    }
+                    let (v, length) = UTF8Scan.scalar(at: i, in: bytes)
+                    guard let m = simpleCompatibilityMapping(v), m == v || m < 0x80 else {
+                        outsideSimpleSet = true
+                        return 0
+                    }
+                    if m == v {
+                        for k in 0..<length { out[count + k] = bytes[i + k] }
+                        count += length
+                    } else {
+                        out[count] = UInt8(truncatingIfNeeded: m)
+                        count += 1
+                    }
+                    i += length
                 }
-                let (v, length) = UTF8Scan.scalar(at: i, in: bytes)
-                guard let m = simpleCompatibilityMapping(v) else { return nil }
-                if m == v {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
-                } else if m < 0x80 {
-                    // Every other image in the simple set is ASCII (full-width forms and space-likes).
-                    out.append(UInt8(truncatingIfNeeded: m))
-                } else {
-                    return nil
-                }
-                i += length
+                return count
             }
-            return out
         }
-        guard let mapped else { return line.precomposedStringWithCompatibilityMapping }
-        return String(decoding: mapped, as: UTF8.self)
+        return outsideSimpleSet ? line.precomposedStringWithCompatibilityMapping : mapped
     }
 
     /// The NFKC image of a scalar from the simple set, or nil when the scalar is outside it.
