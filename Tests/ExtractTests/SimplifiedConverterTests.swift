@@ -48,6 +48,15 @@ struct SimplifiedConverterTests {
         }
     }
 
+    /// 一 and 不 start phrases but have no mapping of their own: where no phrase follows they are copied once.
+    @Test func phraseStartsWithoutAPhraseAreCopiedOnce() throws {
+        try #require(ChineseConverter.shared.isAvailable)
+        for line in ["一個與不會", "不一 與 一", "統一不"] {
+            #expect(SimplifiedConverter.shared.toSimplified(line) == ChineseConverter.shared.toSimplified(line), "\(line)")
+        }
+        #expect(SimplifiedConverter.shared.toSimplified("一個與不會") == "一个与不会")
+    }
+
     @Test func untouchedLinesComeBackAsTheyAre() {
         #expect(SimplifiedConverter.shared.toSimplified("") == "")
         #expect(SimplifiedConverter.shared.toSimplified("2021年政府信息公开 | 12 |") == "2021年政府信息公开 | 12 |")

@@ -92,21 +92,27 @@ struct SimplifiedConverter: Sendable {
 
     private func convert(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 8)
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<start]))
+        out.reserveCapacity(bytes.count + 16)
+        // Bytes that stay as they are are copied in runs, up to the next character that converts.
+        var runStart = 0
         var i = start
         while i < bytes.count {
             if bytes[i] < minimumLead {
-                out.append(bytes[i])
                 i += 1
                 continue
             }
             let (v, length) = UTF8Scan.scalar(at: i, in: bytes)
             let entry = lookup(v)
-            if entry & Self.phraseFlag != 0, let phrase = longestPhrase(v, bytes, at: i)
-            {
+            if entry == 0 {
+                i += length
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+            runStart = i
+            if entry & Self.phraseFlag != 0, let phrase = longestPhrase(v, bytes, at: i) {
                 out.append(contentsOf: phrase.value)
                 i += phrase.key.count
+                runStart = i
                 continue
             }
             let mapped = entry & ~Self.phraseFlag
@@ -115,13 +121,18 @@ struct SimplifiedConverter: Sendable {
                 out.append(UInt8(truncatingIfNeeded: 0xE0 | mapped >> 12))
                 out.append(UInt8(truncatingIfNeeded: 0x80 | (mapped >> 6) & 0x3F))
                 out.append(UInt8(truncatingIfNeeded: 0x80 | mapped & 0x3F))
+                i += length
+                runStart = i
             } else if mapped != 0, let scalar = Unicode.Scalar(mapped) {
                 out.append(contentsOf: String(scalar).utf8)
+                i += length
+                runStart = i
             } else {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                // A phrase-starting character with no phrase here and no mapping of its own starts the next run.
+                i += length
             }
-            i += length
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         return String(decoding: out, as: UTF8.self)
     }
 
