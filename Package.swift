@@ -16,10 +16,11 @@ let package = Package(
         .systemLibrary(name: "COpenCC", path: "Sources/COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
         .systemLibrary(name: "CUchardet", path: "Sources/CUchardet", pkgConfig: "uchardet", providers: [.apt(["libuchardet-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // MARK: Vocabulary
-        /** Report, cell, rule and reject types shared by every stage. No I/O. */
-        .target(name: "NianbaoCore"),
+        /** Report, cell, rule and reject types shared by every stage. No I/O. SHA-256 from libcrypto (SHA-NI). */
+        .target(name: "NianbaoCore", dependencies: ["CCrypto"]),
 
         // MARK: Generic writers (know nothing of reports)
         /** Apache Parquet writer: flat schemas, dictionary pages, statistics, GZIP/ZSTD. */

@@ -42,30 +42,36 @@ enum TextLines {
     /// A byte scan: splitting by Character treats "\r\n" as one grapheme that is not "\n", so CRLF files used to
     /// come out as a single line (and CR-only files too), and grapheme breaking cost more than the rest of clean-up.
     static func split(_ text: String) -> [TextLine] {
-        var text = text
-        return text.withUTF8 { bytes in
-            var lines: [TextLine] = []
-            var number = 0
+        var probe = text
+        let ends: [(start: Int, end: Int)] = probe.withUTF8 { bytes in
+            var ranges: [(start: Int, end: Int)] = []
             var start = 0
             var index = 0
-            func emit(_ end: Int) {
-                number += 1
-                lines.append(TextLine(number: number, text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)))
-            }
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0x0A {
-                    emit(index)
+                    ranges.append((start, index))
                     start = index + 1
                 } else if byte == 0x0D {
-                    emit(index)
+                    ranges.append((start, index))
                     if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
                     start = index + 1
                 }
                 index += 1
             }
-            emit(bytes.count)
-            return lines
+            ranges.append((start, bytes.count))
+            return ranges
         }
+        // Slices of the String at ASCII line breaks are whole scalars, and copying a slice skips the UTF-8
+        // validation that building each line from bytes paid.
+        let utf8 = text.utf8
+        var lines: [TextLine] = []
+        lines.reserveCapacity(ends.count)
+        for (number, range) in ends.enumerated() {
+            let lower = utf8.index(utf8.startIndex, offsetBy: range.start)
+            let upper = utf8.index(utf8.startIndex, offsetBy: range.end)
+            lines.append(TextLine(number: number + 1, text: String(text[lower..<upper])))
+        }
+        return lines
     }
 }

@@ -13,37 +13,67 @@ enum ByteSniffer {
         return nil
     }
 
+    /// NUL bytes by position parity and C0 controls other than tab, line breaks, form feed and escape: what
+    /// `bomlessUTF16` and `looksBinary` judge by, counted in one pass over the file.
+    struct ControlCounts {
+        var evenNULs = 0
+        var oddNULs = 0
+        var controls = 0
+
+        init(_ bytes: [UInt8]) {
+            ByteSniffer.byteClasses.withUnsafeBufferPointer { classes in
+                bytes.withUnsafeBufferPointer { bytes in
+                    for index in bytes.indices {
+                        // Text almost never holds either kind, so the branch is almost never taken.
+                        let kind = classes[Int(bytes[index])]
+                        if kind != 0 {
+                            if kind == 2 {
+                                if index % 2 == 0 { evenNULs += 1 } else { oddNULs += 1 }
+                            } else {
+                                controls += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// 2 = NUL, 1 = a control that text does not hold, 0 = anything else.
+    private static let byteClasses: [UInt8] = (0...255).map { byte in
+        switch byte {
+        case 0x00: return 2
+        case 0x09, 0x0A, 0x0C, 0x0D, 0x1B: return 0
+        case 0x01...0x1F, 0x7F: return 1
+        default: return 0
+        }
+    }
+
     /// UTF-16 without a BOM shows itself by NUL bytes on one parity only (the high byte of ASCII characters);
     /// binary data has NULs on both. A few on the other parity are Han characters like 开 U+5F00.
     /// Returns the contract name `utf-16le`/`utf-16be`, or nil.
     static func bomlessUTF16(_ bytes: [UInt8]) -> String? {
-        guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
-        var evenNULs = 0
-        var oddNULs = 0
-        for index in bytes.indices where bytes[index] == 0 {
-            if index % 2 == 0 { evenNULs += 1 } else { oddNULs += 1 }
-        }
-        let pairs = bytes.count / 2
+        bomlessUTF16(byteCount: bytes.count, ControlCounts(bytes))
+    }
+
+    static func bomlessUTF16(byteCount: Int, _ counts: ControlCounts) -> String? {
+        guard byteCount >= 4, byteCount % 2 == 0 else { return nil }
+        let pairs = byteCount / 2
         // A report has a line break or digit at least every few dozen characters, so ≥ 2 % of pairs hold ASCII.
         let enough = max(2, pairs / 50)
-        if oddNULs >= enough && evenNULs * 8 <= oddNULs { return "utf-16le" }
-        if evenNULs >= enough && oddNULs * 8 <= evenNULs { return "utf-16be" }
+        if counts.oddNULs >= enough && counts.evenNULs * 8 <= counts.oddNULs { return "utf-16le" }
+        if counts.evenNULs >= enough && counts.oddNULs * 8 <= counts.evenNULs { return "utf-16be" }
         return nil
     }
 
     /// NUL bytes never occur in text outside UTF-16, and text has almost no C0 controls besides tab and line
     /// breaks; random or compressed data has about 10 % of them.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        var controls = 0
-        for byte in bytes {
-            switch byte {
-            case 0x00: return true
-            case 0x09, 0x0A, 0x0C, 0x0D, 0x1B: continue
-            case 0x01...0x1F, 0x7F: controls += 1
-            default: continue
-            }
-        }
-        return controls * 20 > bytes.count
+        looksBinary(byteCount: bytes.count, ControlCounts(bytes))
+    }
+
+    static func looksBinary(byteCount: Int, _ counts: ControlCounts) -> Bool {
+        counts.evenNULs + counts.oddNULs > 0 || counts.controls * 20 > byteCount
     }
 
     /// The charset a page declares in its first 2 KB (`<meta charset="gbk">`,

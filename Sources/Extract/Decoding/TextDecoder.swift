@@ -24,9 +24,10 @@ enum TextDecoder {
             decoded = String(validating: body, as: UTF8.self).map { DecodedText(encoding: "utf-8", text: $0) }
                 ?? convert(body, encoding: "utf-8")
         case nil:
-            if let utf16 = ByteSniffer.bomlessUTF16(bytes) {
+            let counts = ByteSniffer.ControlCounts(bytes)
+            if let utf16 = ByteSniffer.bomlessUTF16(byteCount: bytes.count, counts) {
                 decoded = convert(bytes[...], encoding: utf16)
-            } else if ByteSniffer.looksBinary(bytes) {
+            } else if ByteSniffer.looksBinary(byteCount: bytes.count, counts) {
                 findings.add(DecodeRules.undecodable, "the file holds binary data (NUL or control bytes)")
                 return nil
             } else {
@@ -96,13 +97,34 @@ enum TextDecoder {
     /// has 34–38 %, Big5 read as GB18030 (or the reverse) under 0.4 %. Short texts are judged on validity alone.
     static func readsAsChinese(_ decoded: DecodedText, byteCount: Int) -> Bool {
         guard decoded.invalidByteCount * 200 <= byteCount else { return false }
+        let (han, common) = hanCounts(decoded.text)
+        return han < 30 || common * 10 >= han
+    }
+
+    /// Han characters (U+4E00…U+9FFF) and the common ones among them, on the UTF-8 bytes.
+    static func hanCounts(_ text: String) -> (han: Int, common: Int) {
+        var text = text
         var han = 0
         var common = 0
-        for scalar in decoded.text.unicodeScalars where (0x4E00...0x9FFF).contains(scalar.value) {
-            han += 1
-            if commonHan.contains(scalar) { common += 1 }
+        isCommonHan.withUnsafeBufferPointer { isCommon in
+            text.withUTF8 { bytes in
+                var i = 0
+                while i < bytes.count {
+                    // Lead bytes E4–E9 start U+4000…U+9FFF.
+                    let lead = bytes[i]
+                    guard lead >= 0xE4 && lead <= 0xE9 else {
+                        i += 1
+                        continue
+                    }
+                    let (v, length) = UTF8Scan.scalar(at: i, in: bytes)
+                    i += length
+                    guard v >= 0x4E00 else { continue }
+                    han += 1
+                    if isCommon[Int(v - 0x4E00)] { common += 1 }
+                }
+            }
         }
-        return han < 30 || common * 10 >= han
+        return (han, common)
     }
 
     /// uchardet answers with iconv names; only Chinese encodings and UTF-8 are ours. Latin, Japanese or Korean
@@ -120,15 +142,20 @@ enum TextDecoder {
     /// many very common characters (both scripts) appear; mojibake is made of rare characters.
     private static func bestOfChineseEncodings(_ bytes: ArraySlice<UInt8>) -> DecodedText? {
         let candidates = ["gb18030", "big5", "utf-8"].compactMap { convert(bytes, encoding: $0) }
-        func score(_ decoded: DecodedText) -> Int {
-            decoded.text.unicodeScalars.reduce(0) { $0 + (commonHan.contains($1) ? 1 : 0) } - decoded.invalidByteCount
-        }
+        func score(_ decoded: DecodedText) -> Int { hanCounts(decoded.text).common - decoded.invalidByteCount }
         return candidates.max { score($0) < score($1) }
     }
 
-    private static let commonHan: Set<Unicode.Scalar> = Set(
-        "的一是在不了有和人中大为為上个個年月日政府信息公开開工作报報告申请請区區市县縣公民件条條情况況关關于於本规規定依法条例"
-            .unicodeScalars)
+    /// Very common characters of report text in both scripts, as a table over U+4E00…U+9FFF (all of them are there).
+    private static let isCommonHan: [Bool] = {
+        var table = [Bool](repeating: false, count: 0x9FFF - 0x4E00 + 1)
+        for s in "的一是在不了有和人中大为為上个個年月日政府信息公开開工作报報告申请請区區市县縣公民件条條情况況关關于於本规規定依法条例"
+            .unicodeScalars where (0x4E00...0x9FFF).contains(s.value)
+        {
+            table[Int(s.value - 0x4E00)] = true
+        }
+        return table
+    }()
 
     /// iconv source names for the contract encodings: GBK and GB2312 are subsets of GB18030, Big5 of Big5-HKSCS.
     private static func convert(_ bytes: ArraySlice<UInt8>, encoding: String) -> DecodedText? {

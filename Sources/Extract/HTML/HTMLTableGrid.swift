@@ -25,10 +25,10 @@ struct HTMLTableGrid {
         while let current = child {
             defer { child = current.pointee.next }
             guard current.pointee.type == XML_ELEMENT_NODE else { continue }
-            switch HTMLLineCollector.name(current) {
-            case "tr":
+            switch HTMLLineCollector.tag(current) {
+            case .tr:
                 rows.append(readRow(current))
-            case "thead", "tbody", "tfoot":
+            case .rowGroup:
                 collectRows(current)
             default:
                 continue
@@ -42,8 +42,7 @@ struct HTMLTableGrid {
         while let current = child {
             defer { child = current.pointee.next }
             guard current.pointee.type == XML_ELEMENT_NODE else { continue }
-            let name = HTMLLineCollector.name(current)
-            guard name == "td" || name == "th" else { continue }
+            guard HTMLLineCollector.tag(current) == .cell else { continue }
             var text = ""
             Self.appendText(of: current, to: &text)
             let rowSpan = min(max(Self.intAttribute(current, "rowspan") ?? 1, 1), Self.maxRowSpan)
@@ -68,13 +67,15 @@ struct HTMLTableGrid {
             defer { child = current.pointee.next }
             switch current.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { text += HTMLLineCollector.collapse(String(cString: content)) }
+                if let content = current.pointee.content {
+                    text += HTMLLineCollector.collapse(UnsafeBufferPointer(start: content, count: Int(max(0, xmlStrlen(content)))))
+                }
             case XML_ELEMENT_NODE:
-                let name = HTMLLineCollector.name(current)
-                if HTMLLineCollector.skipped.contains(name) { continue }
-                if name == "br" || HTMLLineCollector.blocks.contains(name) { text += " " }
+                let tag = HTMLLineCollector.tag(current)
+                if tag == .skipped { continue }
+                if tag == .br || tag.isBlock { text += " " }
                 appendText(of: current, to: &text)
-                if HTMLLineCollector.blocks.contains(name) { text += " " }
+                if tag.isBlock { text += " " }
             default:
                 continue
             }
@@ -86,7 +87,7 @@ struct HTMLTableGrid {
         var attribute = node.pointee.properties
         while let current = attribute {
             defer { attribute = current.pointee.next }
-            guard let attrName = current.pointee.name, String(cString: attrName).lowercased() == name else { continue }
+            guard let attrName = current.pointee.name, xmlStrcasecmp(attrName, name) == 0 else { continue }
             var value = ""
             var child = current.pointee.children
             while let text = child {

@@ -17,6 +17,11 @@ enum AgencyName {
     /// Last characters of names of government bodies and offices.
     private static let organEndings: Set<Unicode.Scalar> = Set("府室会局心办厅委院所站队处科部馆署社司组镇乡区县市旗盟处".unicodeScalars)
 
+    private static let trimmedMarks: Set<Unicode.Scalar> = ["的", "-", "—"]
+    /// "我区", "本局", "全市", "各部门", "该单位" point at a body without naming it.
+    private static let deicticFirsts: Set<Unicode.Scalar> = Set("我本全各该".unicodeScalars)
+    private static let sentenceMarks: Set<Unicode.Scalar> = Set(",。;:、《》()!?“”\"".unicodeScalars)
+
     /// The agency named by a report title, or nil when the title names none ("2019年政府信息公开工作年度报告").
     static func fromTitle(_ title: String) -> String? {
         let scalars = removingYears(Array(title.unicodeScalars))
@@ -29,7 +34,7 @@ enum AgencyName {
 
     /// Completes and checks a candidate name: nil unless it reads as the name of a body.
     static func normalised(_ candidate: String) -> String? {
-        var name = ScalarText.string(ScalarText.trimmed(Array(candidate.unicodeScalars)[...], also: ["的", "-", "—"]))
+        var name = ScalarText.string(ScalarText.trimmed(Array(candidate.unicodeScalars)[...], also: trimmedMarks))
         guard looksLikeOrganName(name) else { return nil }
         if name.hasSuffix("人民") { name += "政府" }
         if name.hasSuffix("政府") && !name.hasSuffix("人民政府") {
@@ -45,8 +50,8 @@ enum AgencyName {
     static func looksLikeOrganName(_ name: String) -> Bool {
         let scalars = Array(name.unicodeScalars)
         guard (2...40).contains(scalars.count), let first = scalars.first, let last = scalars.last else { return false }
-        if "我本全各该".unicodeScalars.contains(first) { return false }
-        if scalars.contains(where: { ",。;:、《》()!?“”\"".unicodeScalars.contains($0) || ScalarText.isASCIIDigit($0) || ScalarText.isSpace($0) }) {
+        if deicticFirsts.contains(first) { return false }
+        if scalars.contains(where: { sentenceMarks.contains($0) || ScalarText.isASCIIDigit($0) || ScalarText.isSpace($0) }) {
             return false
         }
         return organEndings.contains(last) || name.hasSuffix("人民") || name.hasSuffix("街道")

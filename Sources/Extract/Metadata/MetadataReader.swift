@@ -12,10 +12,11 @@ enum MetadataReader {
     static func read(_ text: CleanText) -> ReportMetadata {
         let nonEmpty = text.lines.lazy.map(\.text).filter { !$0.isEmpty }
         let head = Array(nonEmpty.prefix(headLineCount))
-        let tail = Array(Array(nonEmpty).suffix(tailLineCount))
+        let tail = Array(Array(nonEmpty.reversed().prefix(tailLineCount)).reversed())
 
         var metadata = ReportMetadata()
-        let title = TitleFinder.find(in: head)
+        let found = TitleFinder.findWithAgency(in: head)
+        let title = found?.title
         metadata.title = title
 
         var published: ChineseDate?
@@ -41,7 +42,7 @@ enum MetadataReader {
             metadata.signedDate = resolve(signature.date, publishedDate: metadata.publishedDate, reportYear: metadata.reportYear)
         }
 
-        metadata.agency = title.flatMap(AgencyName.fromTitle) ?? opening?.agency ?? signature?.office
+        metadata.agency = found?.agency ?? opening?.agency ?? signature?.office
         if let office = signature?.office, office != metadata.agency { metadata.signingOffice = office }
         return metadata
     }

@@ -6,9 +6,15 @@ struct OpeningSentence: Equatable {
 
     private static let leads: [[Unicode.Scalar]] = ["现将", "现公布", "现予公布", "现发布"].map { Array($0.unicodeScalars) }
     private static let compiled: [Unicode.Scalar] = Array("编制".unicodeScalars)
+    private static let leadBytes = ["现将", "现公布", "现予公布", "现发布"].map { Array($0.utf8) }
+    private static let compiledBytes = Array("编制".utf8)
 
     static func find(in head: [String]) -> OpeningSentence? {
         for line in head {
+            // Most head lines hold no lead and no 编制 (a UTF-8 byte match is a scalar match), so the copy is skipped.
+            guard leadBytes.contains(where: { ScalarText.contains(line, $0) }) || ScalarText.contains(line, compiledBytes) else {
+                continue
+            }
             let s = Array(line.unicodeScalars)
             for lead in leads {
                 guard let index = ScalarText.firstIndex(of: lead, in: s) else { continue }

@@ -19,6 +19,8 @@ struct SignatureBlock: Equatable {
 
     /// A line that is a date, possibly preceded by an office name: returns both.
     static func dateLine(_ line: String) -> (office: String?, date: ChineseDate)? {
+        // More than 240 bytes is more than 60 scalars: body paragraphs stop here without a scalar copy.
+        guard line.utf8.count <= 240 else { return nil }
         let s = Array(line.unicodeScalars)
         guard !s.isEmpty, s.count <= 60 else { return nil }
         for start in s.indices {

@@ -5,14 +5,21 @@ enum TitleFinder {
     private static let proseMarks: Set<Unicode.Scalar> = Set(",。;:《".unicodeScalars)
 
     static func find(in head: [String]) -> String? {
+        findWithAgency(in: head)?.title
+    }
+
+    /// The title and `AgencyName.fromTitle` of it, which deciding on a split title has mostly computed already.
+    static func findWithAgency(in head: [String]) -> (title: String, agency: String?)? {
         for (index, line) in head.enumerated() where isTitle(line) {
+            let agency = AgencyName.fromTitle(line)
             // Seed 001 splits the title: "遂宁经济技术开发区管理委员会" / "政府信息公开工作年度报告".
-            if AgencyName.fromTitle(line) == nil, index > 0, line.hasPrefix("政") || line.hasPrefix("信息"),
-                let agency = SignatureBlock.officeLine(head[index - 1])
+            if agency == nil, index > 0, line.hasPrefix("政") || line.hasPrefix("信息"),
+                let office = SignatureBlock.officeLine(head[index - 1])
             {
-                return agency + line
+                let title = office + line
+                return (title, AgencyName.fromTitle(title))
             }
-            return line
+            return (line, agency)
         }
         return nil
     }

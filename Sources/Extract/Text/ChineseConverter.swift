@@ -1,7 +1,8 @@
 import COpenCC
 
 /// Traditional → simplified conversion through OpenCC `t2s` (characters only, vocabulary kept:
-/// engineering-notes §3.1). OpenCC runs at ~5 MB/s, so callers gate it with `ScriptDetector`.
+/// engineering-notes §3.1). Extraction uses `SimplifiedConverter`, a table copy of the same dictionaries that is
+/// hundreds of times faster; this stays as the reference it is tested against, so a changed dictionary shows.
 final class ChineseConverter: @unchecked Sendable {
     // One handle per process: opening costs 2 ms and the converter is documented thread-safe (OpenCC#231).
     static let shared = ChineseConverter()

@@ -26,35 +26,35 @@ enum ScriptDetector {
 
         mutating func count(_ line: String) {
             var line = line
-            line.withUTF8 { bytes in
-                var i = 0
-                while i < bytes.count {
-                    // Lead bytes below 0xE4 start scalars below U+4E00, which never count.
-                    if bytes[i] < 0xE4 {
-                        i += 1
-                        continue
+            var traditional = 0
+            var simplified = 0
+            ScriptDetector.kinds.withUnsafeBufferPointer { kinds in
+                line.withUTF8 { bytes in
+                    var i = 0
+                    while i < bytes.count {
+                        // Lead bytes E4–E9 start U+4000…U+9FFF; every listed character is in U+4E00…U+9FFF.
+                        let lead = bytes[i]
+                        guard lead >= 0xE4 && lead <= 0xE9 else {
+                            i += 1
+                            continue
+                        }
+                        let (v, length) = UTF8Scan.scalar(at: i, in: bytes)
+                        i += length
+                        guard v >= 0x4E00 else { continue }
+                        let kind = kinds[Int(v - 0x4E00)]
+                        traditional &+= Int(kind & 1)
+                        simplified &+= Int(kind >> 1)
                     }
-                    let (v, length) = UTF8Scan.scalar(at: i, in: bytes)
-                    i += length
-                    tally(v)
                 }
             }
+            self.traditional += traditional
+            self.simplified += simplified
         }
 
-        private mutating func tally(_ v: UInt32) {
-            let kind: UInt8
-            if v >= 0x4E00 && v <= 0x9FFF {
-                kind = ScriptDetector.kinds[Int(v - 0x4E00)]
-            } else if let scalar = Unicode.Scalar(v) {
-                kind = traditionalOnly.contains(scalar) ? 1 : simplifiedOnly.contains(scalar) ? 2 : 0
-            } else {
-                kind = 0
-            }
-            if kind == 1 {
-                traditional += 1
-            } else if kind == 2 {
-                simplified += 1
-            }
+        /// Counts from a scan that already looked the characters up (`TextCleaner.LineFacts`).
+        mutating func add(traditional: Int, simplified: Int) {
+            self.traditional += traditional
+            self.simplified += simplified
         }
 
         var script: Script {
@@ -65,9 +65,9 @@ enum ScriptDetector {
         }
     }
 
-    /// 1 = traditional only, 2 = simplified only, 0 = neither, for U+4E00…U+9FFF: a table lookup instead of two
-    /// Set hashes per Han character. Traditional wins when a character is listed in both, as in the scan order.
-    private static let kinds: [UInt8] = {
+    /// 1 = traditional only, 2 = simplified only, 0 = neither, for U+4E00…U+9FFF (every listed character is there):
+    /// a table lookup instead of two Set hashes per character. Traditional wins when a character is listed in both.
+    static let kinds: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
         for s in simplifiedOnly where (0x4E00...0x9FFF).contains(s.value) { table[Int(s.value - 0x4E00)] = 2 }
         for s in traditionalOnly where (0x4E00...0x9FFF).contains(s.value) { table[Int(s.value - 0x4E00)] = 1 }

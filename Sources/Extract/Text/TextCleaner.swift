@@ -11,23 +11,118 @@ struct TextCleaner: Sendable {
         cleaned.reserveCapacity(lines.count)
         var tally = ScriptDetector.Tally()
         for line in lines {
-            let text = Self.cleanLine(line.text)
-            if Self.isBoilerplate(text) { continue }
-            tally.count(text)
+            // One scan tells whether the line needs more than trimming (rare) and, when it does not, already holds
+            // what boilerplate detection and the script tally need: trimming removes only spaces.
+            var facts = LineFacts(line.text)
+            var text = line.text
+            if facts.changesText {
+                // `cleanLine` step by step, each check answered by the scan of the text it applies to. Full-width
+                // punctuation makes NFKC the common case in prose; glosses and debris are rare.
+                if facts.flags & LineFacts.needsMapping != 0 {
+                    text = Self.compatibilityMapped(text)
+                    facts = LineFacts(text)
+                }
+                let removesMore = facts.mayHoldPinyinGloss || facts.flags & LineFacts.debris != 0
+                if facts.mayHoldPinyinGloss { text = Self.removePinyinGlosses(text) }
+                if facts.flags & LineFacts.debris != 0 { text = Self.removeQuestionMarkDebris(text) }
+                text = Self.trimmingWhitespace(text)
+                if removesMore { facts = LineFacts(text) }
+            } else {
+                text = Self.trimmingWhitespace(text)
+            }
+            if Self.isBoilerplate(text, facts) { continue }
+            tally.add(traditional: facts.traditional, simplified: facts.simplified)
             cleaned.append(TextLine(number: line.number, text: text))
         }
         let script = tally.script
-        if script != .simplified, ChineseConverter.shared.isAvailable {
-            // Convert the whole document in one call (OpenCC segments phrases across the text) and split back:
-            // t2s never adds or removes line breaks, so line numbers survive.
-            let joined = cleaned.map(\.text).joined(separator: "\n")
-            let converted = Self.localisedVocabulary(ChineseConverter.shared.toSimplified(joined))
-            let parts = converted.split(separator: "\n", omittingEmptySubsequences: false)
-            if parts.count == cleaned.count {
-                for i in cleaned.indices { cleaned[i].text = String(parts[i]) }
+        if script != .simplified { Self.simplify(&cleaned) }
+        return CleanText(lines: cleaned, script: script)
+    }
+
+    /// What one pass over a line's UTF-8 finds: whether NFKC, gloss or debris removal could change it, the
+    /// script-distinguishing characters, and the first characters of boilerplate words.
+    struct LineFacts {
+        private(set) var flags: UInt8 = 0
+        private(set) var traditional = 0
+        private(set) var simplified = 0
+        /// `(` followed by a possible pinyin letter.
+        private(set) var mayHoldPinyinGloss = false
+        /// A furniture word ("打印本页", "【关闭】" …) occurs.
+        private(set) var hasFurnitureWord = false
+
+        static let traditionalChar: UInt8 = 1
+        static let simplifiedChar: UInt8 = 2
+        static let degree: UInt8 = 4
+        static let fontSize: UInt8 = 8
+        static let furnitureLead: UInt8 = 16
+        static let needsMapping: UInt8 = 32
+        static let debris: UInt8 = 64
+
+        var changesText: Bool { flags & (Self.needsMapping | Self.debris) != 0 || mayHoldPinyinGloss }
+
+        init(_ line: String) {
+            var line = line
+            let furniture = TextCleaner.furnitureBytes
+            TextCleaner.characterFlags.withUnsafeBufferPointer { table in
+                line.withUTF8 { bytes in
+                    var i = 0
+                    let count = bytes.count
+                    while i < count {
+                        let byte = bytes[i]
+                        if byte < 0x80 {
+                            if byte == UInt8(ascii: "?") {
+                                flags |= Self.debris
+                            } else if byte == UInt8(ascii: "("), i + 1 < count {
+                                // A pinyin letter's first byte: a–z, or C3 C4 C5 C7 (tone vowels) or E1 (ḿ ế ề).
+                                switch bytes[i + 1] {
+                                case 0x61...0x7A, 0xC3, 0xC4, 0xC5, 0xC7, 0xE1: mayHoldPinyinGloss = true
+                                default: break
+                                }
+                            }
+                            i += 1
+                            continue
+                        }
+                        let (v, length) = UTF8Scan.scalar(at: i, in: bytes)
+                        if v < 0x10000 {
+                            let f = table[Int(v)]
+                            if f != 0 {
+                                flags |= f
+                                traditional &+= Int(f & Self.traditionalChar)
+                                simplified &+= Int((f & Self.simplifiedChar) >> 1)
+                                if f & Self.furnitureLead != 0 && !hasFurnitureWord {
+                                    hasFurnitureWord = furniture.contains { UTF8Scan.hasWord(bytes, $0, at: i) }
+                                }
+                            }
+                        }
+                        i += length
+                    }
+                }
             }
         }
-        return CleanText(lines: cleaned, script: script)
+    }
+
+    /// `LineFacts` flags for U+0000…U+FFFF (non-ASCII; ASCII is tested inline).
+    static let characterFlags: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        for (offset, kind) in ScriptDetector.kinds.enumerated() where kind != 0 {
+            table[0x4E00 + offset] = kind == 1 ? LineFacts.traditionalChar : LineFacts.simplifiedChar
+        }
+        table[0x2103] |= LineFacts.degree  // ℃
+        table[0x5B57] |= LineFacts.fontSize  // 字
+        for lead in "打关分【關".unicodeScalars { table[Int(lead.value)] |= LineFacts.furnitureLead }
+        for v in 0x80..<0x10000 where isCompatibilityCandidate(UInt32(v)) { table[v] |= LineFacts.needsMapping }
+        table[0xFFFD] |= LineFacts.debris
+        return table
+    }()
+
+    /// t2s line by line, which equals converting the joined document (no dictionary key holds a line break).
+    /// OpenCC got the document in one piece as a C string and stopped at the first NUL, which left a whole document
+    /// unconverted when a UTF-16 file held U+0000; lines are now converted whatever they hold.
+    private static func simplify(_ lines: inout [TextLine]) {
+        let converter = SimplifiedConverter.shared
+        for i in lines.indices {
+            lines[i].text = localisedVocabulary(converter.toSimplified(lines[i].text))
+        }
     }
 
     /// NFKC where needed, pinyin glosses and "?" debris removed, ends trimmed.
@@ -50,29 +145,54 @@ struct TextCleaner: Sendable {
                     continue
                 }
                 let (v, length) = UTF8Scan.scalar(at: i, in: bytes)
-                if v == 0x00A0 || v == 0x3000 || (0xFF00...0xFFEF).contains(v) || (0x2460...0x24FF).contains(v)
-                    || (0xF900...0xFAFF).contains(v) || (0x2F00...0x2FDF).contains(v) || (0x2000...0x200B).contains(v)
-                {
-                    return true
-                }
+                if isCompatibilityCandidate(v) { return true }
                 i += length
             }
             return false
         }
     }
 
+    private static func isCompatibilityCandidate(_ v: UInt32) -> Bool {
+        v == 0x00A0 || v == 0x3000 || (0xFF00...0xFFEF).contains(v) || (0x2460...0x24FF).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0x2F00...0x2FDF).contains(v) || (0x2000...0x200B).contains(v)
+    }
+
     /// NFKC of the line. Foundation's NFKC costs ~10 µs a line and full-width brackets make it frequent, so lines made
     /// only of characters whose NFKC is a single known character (ASCII, Han, CJK punctuation, full-width ASCII,
     /// space-likes; all starters that never compose) are mapped here, and anything else goes to Foundation.
     static func compatibilityMapped(_ line: String) -> String {
-        var out = String.UnicodeScalarView()
-        for s in line.unicodeScalars {
-            guard let mapped = simpleCompatibilityMapping(s.value), let scalar = Unicode.Scalar(mapped) else {
-                return line.precomposedStringWithCompatibilityMapping
+        var probe = line
+        var outsideSimpleSet = false
+        let mapped = probe.withUTF8 { bytes in
+            // Every image in the simple set is the scalar itself or ASCII, so the result is never longer.
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var i = 0
+                while i < bytes.count {
+                    if bytes[i] < 0x80 {
+                        out[count] = bytes[i]
+                        count += 1
+                        i += 1
+                        continue
+                    }
+                    let (v, length) = UTF8Scan.scalar(at: i, in: bytes)
+                    guard let m = simpleCompatibilityMapping(v), m == v || m < 0x80 else {
+                        outsideSimpleSet = true
+                        return 0
+                    }
+                    if m == v {
+                        for k in 0..<length { out[count + k] = bytes[i + k] }
+                        count += length
+                    } else {
+                        out[count] = UInt8(truncatingIfNeeded: m)
+                        count += 1
+                    }
+                    i += length
+                }
+                return count
             }
-            out.append(scalar)
         }
-        return String(out)
+        return outsideSimpleSet ? line.precomposedStringWithCompatibilityMapping : mapped
     }
 
     /// The NFKC image of a scalar from the simple set, or nil when the scalar is outside it.
@@ -190,52 +310,42 @@ struct TextCleaner: Sendable {
     private static let airQualityBytes = [Array("空气质量".utf8), Array("空氣質量".utf8)]
     private static let fontSizeBytes = Array("字号".utf8)
     private static let fontSizeWordBytes = [Array("大".utf8), Array("中".utf8), Array("小".utf8)]
-    private static let furnitureBytes = ["打印本页", "关闭窗口", "分享到", "【打印】", "【关闭】", "打印本頁", "關閉窗口"].map { Array($0.utf8) }
+    static let furnitureBytes = ["打印本页", "关闭窗口", "分享到", "【打印】", "【关闭】", "打印本頁", "關閉窗口"].map { Array($0.utf8) }
 
     /// Page furniture that is never report content (report-formats §4.1 item 6).
     static func isBoilerplate(_ line: String) -> Bool {
+        isBoilerplate(line, LineFacts(line))
+    }
+
+    /// `facts` come from the line or from the same line before trimming spaces (no word below starts or ends with one).
+    private static func isBoilerplate(_ line: String, _ facts: LineFacts) -> Bool {
         if line.isEmpty { return false }
         var probe = line
         return probe.withUTF8 { bytes in
-            // One pass finds the lead characters of every word below; most lines have none and stop here.
-            var i = 0
-            var hasDegree = false
-            var hasFontSize = false
-            var hasFurniture = false
-            while i + 2 < bytes.count {
-                let lead = bytes[i]
-                // Every word starts with a 3-byte character (lead E0–EF): step over whole characters.
-                guard lead >= 0xE0 && lead < 0xF0 else {
-                    i += 1
-                    continue
-                }
-                switch (lead, bytes[i + 1], bytes[i + 2]) {
-                case (0xE2, 0x84, 0x83): hasDegree = true  // ℃
-                case (0xE5, 0xAD, 0x97): hasFontSize = true  // 字
-                case (0xE6, 0x89, 0x93), (0xE5, 0x85, 0xB3), (0xE5, 0x88, 0x86), (0xE3, 0x80, 0x90), (0xE9, 0x97, 0x9C):
-                    hasFurniture = true  // 打 关 分 【 關
-                default: break
-                }
-                i += 3
-            }
-            if breadcrumbPrefixes.contains(where: { UTF8Scan.hasPrefix(bytes, $0) }) { return true }
-            if hasDegree && airQualityBytes.contains(where: { UTF8Scan.contains(bytes, $0) }) {
+            // Breadcrumbs start with 当 當 您 首, whose UTF-8 lead bytes are E5–E9.
+            if bytes[0] >= 0xE5 && bytes[0] <= 0xE9, breadcrumbPrefixes.contains(where: { UTF8Scan.hasPrefix(bytes, $0) }) {
                 return true
             }
-            if hasFontSize && UTF8Scan.contains(bytes, fontSizeBytes) && fontSizeWordBytes.allSatisfy({ UTF8Scan.contains(bytes, $0) })
-                && line.count < 30
+            if facts.flags & LineFacts.degree != 0 && airQualityBytes.contains(where: { UTF8Scan.contains(bytes, $0) }) {
+                return true
+            }
+            if facts.flags & LineFacts.fontSize != 0 && UTF8Scan.contains(bytes, fontSizeBytes)
+                && fontSizeWordBytes.allSatisfy({ UTF8Scan.contains(bytes, $0) }) && line.count < 30
             {
                 return true
             }
-            // The character count is only needed when furniture words occur (the common case has none).
-            return hasFurniture && furnitureBytes.contains { UTF8Scan.contains(bytes, $0) } && line.count < 40
+            // The character count is only needed when a furniture word occurs (the common case has none).
+            return facts.hasFurnitureWord && line.count < 40
         }
     }
+
+    private static let informationBytes = Array("资讯".utf8)
+    private static let optimiseBytes = Array("最佳化".utf8)
 
     /// Big5-gateway pages localise vocabulary as well as characters (report-formats §4.1 item 3).
     static func localisedVocabulary(_ text: String) -> String {
         var probe = text
-        guard probe.withUTF8({ UTF8Scan.contains($0, Array("资讯".utf8)) || UTF8Scan.contains($0, Array("最佳化".utf8)) }) else {
+        guard probe.withUTF8({ UTF8Scan.contains($0, informationBytes) || UTF8Scan.contains($0, optimiseBytes) }) else {
             return text
         }
         return text.replacingOccurrences(of: "资讯", with: "信息").replacingOccurrences(of: "最佳化", with: "优化")

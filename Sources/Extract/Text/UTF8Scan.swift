@@ -29,6 +29,14 @@ enum UTF8Scan {
         return true
     }
 
+    /// Whether `word` occurs at `index`.
+    @inline(__always)
+    static func hasWord(_ bytes: UnsafeBufferPointer<UInt8>, _ word: [UInt8], at index: Int) -> Bool {
+        guard index >= 0, word.count <= bytes.count - index else { return false }
+        for offset in 0..<word.count where bytes[index + offset] != word[offset] { return false }
+        return true
+    }
+
     /// Whether the byte occurs (an ASCII byte never occurs inside a multi-byte UTF-8 sequence).
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, byte: UInt8) -> Bool {
         for b in bytes where b == byte { return true }
