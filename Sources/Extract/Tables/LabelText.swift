@@ -1,3 +1,5 @@
+import NianbaoCore
+
 /// Scalar-level matching of table labels after `TextCleaner` (report-formats §4.1–4.2). Labels are compared
 /// with whitespace and quote marks removed, and a "?" in the text stands for one lost character.
 enum LabelText {
@@ -27,41 +29,68 @@ enum LabelText {
 
     /// `compact` of UTF-8 bytes cut at scalar boundaries (a String's, or a slice of them).
     static func compact(utf8 b: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
-        [Unicode.Scalar](unsafeUninitializedCapacity: b.count) { out, count in
+        [Unicode.Scalar](unsafeUninitializedCapacity: b.count) { out, count in count = writeCompact(b, to: out, at: 0) }
+    }
+
+    /// The compact lines of `lines` back to back, each followed by a "\n" (which no compact line contains), and
+    /// where each line starts: one allocation for a whole document instead of one per line.
+    static func compactLines(_ lines: ArraySlice<TextLine>) -> (scalars: [Unicode.Scalar], starts: [Int]) {
+        var capacity = 0
+        for line in lines { capacity += line.text.utf8.count + 1 }
+        var starts: [Int] = []
+        starts.reserveCapacity(lines.count + 1)
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { out, count in
             var k = 0
-            var i = 0
-            let n = b.count
-            while i < n {
-                let b0 = UInt32(b[i])
-                let v: UInt32
-                if b0 < 0x80 {
-                    v = b0
-                    i += 1
-                } else if b0 < 0xE0 {
-                    guard i + 1 < n else { break }
-                    v = (b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-                    i += 2
-                } else if b0 < 0xF0 {
-                    guard i + 2 < n else { break }
-                    v = (b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    guard i + 3 < n else { break }
-                    v = (b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
-                    i += 4
-                }
-                switch v {
-                case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D,
-                    0x300E, 0x300F, 0x200B, 0xFEFF:
-                    continue
-                default:
-                    guard let scalar = Unicode.Scalar(v) else { continue }
-                    out.initializeElement(at: k, to: scalar)
-                    k += 1
-                }
+            for line in lines {
+                starts.append(k)
+                var text = line.text
+                k = text.withUTF8 { writeCompact($0, to: out, at: k) }
+                out.initializeElement(at: k, to: "\n")
+                k += 1
             }
+            starts.append(k)
             count = k
         }
+        return (scalars, starts)
+    }
+
+    /// Writes the compact scalars of `b` into `out` from index `k` and returns the index after the last one;
+    /// `out` has room for `b.count` scalars from `k` (a scalar takes at least one byte).
+    @inline(__always)
+    static func writeCompact(_ b: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<Unicode.Scalar>, at start: Int) -> Int {
+        var k = start
+        var i = 0
+        let n = b.count
+        while i < n {
+            let b0 = UInt32(b[i])
+            let v: UInt32
+            if b0 < 0x80 {
+                v = b0
+                i += 1
+            } else if b0 < 0xE0 {
+                guard i + 1 < n else { break }
+                v = (b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                i += 2
+            } else if b0 < 0xF0 {
+                guard i + 2 < n else { break }
+                v = (b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                i += 3
+            } else {
+                guard i + 3 < n else { break }
+                v = (b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                i += 4
+            }
+            switch v {
+            case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D,
+                0x300E, 0x300F, 0x200B, 0xFEFF:
+                continue
+            default:
+                guard let scalar = Unicode.Scalar(v) else { continue }
+                out.initializeElement(at: k, to: scalar)
+                k += 1
+            }
+        }
+        return k
     }
 
     static func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }

@@ -1,0 +1,81 @@
+/// Up to 64 keywords looked for in one pass, each as `LabelText.contains` would (a "?" in the text stands for one
+/// lost character of a keyword longer than two). A table of first scalars picks the few keywords worth comparing
+/// at each position, so a document is read once instead of once per keyword.
+struct KeywordSet: Sendable {
+    let words: [[Unicode.Scalar]]
+    /// Bucket of a scalar → the keywords whose first scalar falls in it.
+    private let buckets: [UInt64]
+    /// Keywords a "?" may start.
+    private let wildcardable: UInt64
+    private static let bucketMask = 511
+
+    init(_ words: [[Unicode.Scalar]]) {
+        let words = Array(words.prefix(64).filter { !$0.isEmpty })
+        var buckets = [UInt64](repeating: 0, count: Self.bucketMask + 1)
+        var wildcardable: UInt64 = 0
+        for (i, word) in words.enumerated() {
+            buckets[Int(word[0].value) & Self.bucketMask] |= 1 << UInt64(i)
+            if word.count > 2 { wildcardable |= 1 << UInt64(i) }
+        }
+        self.words = words
+        self.buckets = buckets
+        self.wildcardable = wildcardable
+    }
+
+    init(_ words: [String]) { self.init(words.map { Array($0.unicodeScalars) }) }
+
+    /// The bit of each keyword found in `hay`; stops once `wanted` are all found, or any when `firstOnly`.
+    func present(in hay: UnsafeBufferPointer<Unicode.Scalar>, wanted: UInt64 = ~0, firstOnly: Bool = false) -> UInt64 {
+        let wanted = wanted & (words.count == 64 ? ~0 : (1 << UInt64(words.count)) - 1)
+        var found: UInt64 = 0
+        buckets.withUnsafeBufferPointer { buckets in
+            words.withUnsafeBufferPointer { words in
+                var s = 0
+                while s < hay.count {
+                    let c = hay[s]
+                    var candidates = buckets[Int(c.value) & Self.bucketMask]
+                    if c == "?" { candidates |= wildcardable }
+                    candidates &= wanted & ~found
+                    while candidates != 0 {
+                        let w = candidates.trailingZeroBitCount
+                        candidates &= candidates - 1
+                        if Self.matches(hay, at: s, words[w]) {
+                            found |= 1 << UInt64(w)
+                            if found == wanted || firstOnly { return }
+                        }
+                    }
+                    s += 1
+                }
+            }
+        }
+        return found
+    }
+
+    func present(in hay: [Unicode.Scalar], wanted: UInt64 = ~0) -> UInt64 {
+        hay.withUnsafeBufferPointer { present(in: $0, wanted: wanted) }
+    }
+
+    /// Whether any keyword occurs in `hay`.
+    func any(in hay: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        present(in: hay, firstOnly: true) != 0
+    }
+
+    /// `needle` at `start` of `hay`, with at most one "?" of `hay` standing for a scalar of a needle longer than two.
+    @inline(__always)
+    private static func matches(_ hay: UnsafeBufferPointer<Unicode.Scalar>, at start: Int, _ needle: [Unicode.Scalar]) -> Bool {
+        let m = needle.count
+        guard start + m <= hay.count else { return false }
+        var wildcards = 0
+        for j in 0..<m {
+            let c = hay[start + j]
+            if c != needle[j] {
+                if c == "?" && wildcards == 0 && m > 2 {
+                    wildcards += 1
+                } else {
+                    return false
+                }
+            }
+        }
+        return true
+    }
+}
