@@ -57,27 +57,74 @@ enum ApplicationRowMatcher {
     /// Longest label that is still a table cell; longer text is narrative and never starts a row.
     static let maxLabelLength = 60
 
+    /// Every keyword of `entries` in order, with its entry, and a filter on keywords' last scalars.
+    private struct Keywords {
+        var words: [[Unicode.Scalar]] = []
+        var entry: [Int] = []
+        /// Bucket of a scalar → keywords (the first 64) whose last scalar falls in it.
+        var lastBuckets = [UInt64](repeating: 0, count: bucketMask + 1)
+        /// Keywords a "?" may stand in (longer than two scalars).
+        var wildcardable: UInt64 = 0
+        static let bucketMask = 255
+
+        init() {
+            for (e, item) in entries.enumerated() {
+                for word in item.keywords where !word.isEmpty {
+                    let k = words.count
+                    words.append(word)
+                    entry.append(e)
+                    guard k < 64, let last = word.last else { continue }
+                    lastBuckets[Int(last.value) & Self.bucketMask] |= 1 << UInt64(k)
+                    if word.count > 2 { wildcardable |= 1 << UInt64(k) }
+                }
+            }
+        }
+    }
+    private static let keywords = Keywords()
+
     /// Matches whose keyword ends inside the newest label (the last `newCount` scalars of `buffer`),
     /// in order of their end.
     static func matches(in buffer: [Unicode.Scalar], newCount: Int, group: Group?) -> [Match] {
         var found: [Match] = []
         let newStart = buffer.count - newCount
-        for entry in entries {
-            if entry.needsGroup && group == nil && !startsWithSeven(buffer, from: newStart) { continue }
-            var best: Int?
-            for word in entry.keywords {
-                if let end = LabelText.lastMatchEnd(buffer, word, endingAfter: newStart) { best = max(best ?? 0, end) }
+        let keywords = self.keywords
+        let entries = self.entries
+        // A match ends on a scalar of the newest label equal to the keyword's last scalar, or on a "?": keywords
+        // whose last scalar is nowhere in the label cannot match, and are most of them.
+        var candidates: UInt64 = 0
+        for i in max(0, newStart)..<buffer.count {
+            let c = buffer[i]
+            candidates |= keywords.lastBuckets[Int(c.value) & Keywords.bucketMask]
+            if c == "?" { candidates |= keywords.wildcardable }
+        }
+        var bestEnd: Int?
+        var bestEntry = -1
+        var skipTotal: Bool?
+        for (k, word) in keywords.words.enumerated() where k >= 64 || candidates & (1 << UInt64(k)) != 0 {
+            let e = keywords.entry[k]
+            if e != bestEntry {
+                if let end = bestEnd { found.append(Match(row: entries[bestEntry].row, group: entries[bestEntry].group, end: end)) }
+                bestEnd = nil
+                bestEntry = e
             }
-            if let best { found.append(Match(row: entry.row, group: entry.group, end: best)) }
+            if entries[e].needsGroup && group == nil {
+                let skip = skipTotal ?? !startsWithSeven(buffer, from: newStart)
+                skipTotal = skip
+                if skip { continue }
+            }
+            if let end = LabelText.lastMatchEnd(buffer, word, endingAfter: newStart) { bestEnd = max(bestEnd ?? 0, end) }
         }
-        let newest = Array(buffer[newStart...])
-        if found.isEmpty, let fallback = ordinalMatch(newest, group: group) {
-            found.append(Match(row: fallback.row, group: fallback.group, end: buffer.count))
+        if let end = bestEnd { found.append(Match(row: entries[bestEntry].row, group: entries[bestEntry].group, end: end)) }
+        if found.isEmpty || group == .other {
+            let newest = Array(buffer[newStart...])
+            if found.isEmpty, let fallback = ordinalMatch(newest, group: group) {
+                found.append(Match(row: fallback.row, group: fallback.group, end: buffer.count))
+            }
+            if group == .other, found.allSatisfy({ $0.row == nil }), isMiscLabel(newest) {
+                found.append(Match(row: "other.misc", group: .other, end: buffer.count))
+            }
         }
-        if group == .other, found.allSatisfy({ $0.row == nil }), isMiscLabel(newest) {
-            found.append(Match(row: "other.misc", group: .other, end: buffer.count))
-        }
-        return found.sorted { $0.end < $1.end }
+        return found.count > 1 ? found.sorted { $0.end < $1.end } : found
     }
 
     private static func startsWithSeven(_ buffer: [Unicode.Scalar], from start: Int) -> Bool {

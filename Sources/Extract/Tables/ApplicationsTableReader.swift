@@ -56,15 +56,18 @@ enum ApplicationsTableReader {
 
     /// Row code → the cells that followed its label.
     static func collectRows(_ tokens: [CellToken]) -> [String: [CellToken]] {
-        var rows: [String: [CellToken]] = [:]
+        // Rows by number while reading, so value cells do not hash a row code each.
+        var rowNumbers: [String: Int] = [:]
+        var rowCells: [[CellToken]] = []
         var group: ApplicationRowMatcher.Group?
         var buffer: [Unicode.Scalar] = []
+        buffer.reserveCapacity(2 * ApplicationRowMatcher.maxLabelLength + ApplicationRowMatcher.maxLabelLength)
         var lastWasValue = true
-        var pending: String?
+        var pending: Int?
         for token in tokens {
             if token.isValue {
                 lastWasValue = true
-                if let pending { rows[pending, default: []].append(token) }
+                if let pending { rowCells[pending].append(token) }
                 continue
             }
             if token.compact.count > ApplicationRowMatcher.maxLabelLength {
@@ -83,7 +86,7 @@ enum ApplicationsTableReader {
             let matches = ApplicationRowMatcher.matches(in: buffer, newCount: token.compact.count, group: group)
             if matches.isEmpty {
                 // A label fragment after an empty row is its continuation; after values it ends the row.
-                if let p = pending, rows[p]?.isEmpty == false { pending = nil }
+                if let p = pending, !rowCells[p].isEmpty { pending = nil }
                 continue
             }
             var row: String?
@@ -95,15 +98,24 @@ enum ApplicationsTableReader {
                 pending = nil
                 continue
             }
-            if let existing = rows[row], existing.contains(where: { !$0.isPadding }) {
-                // Already read: a repeated header or a mention further down, not a second row.
-                pending = nil
+            if let existing = rowNumbers[row] {
+                if rowCells[existing].contains(where: { !$0.isPadding }) {
+                    // Already read: a repeated header or a mention further down, not a second row.
+                    pending = nil
+                } else {
+                    // Padding read after a header word that looked like this row is dropped.
+                    rowCells[existing] = []
+                    pending = existing
+                }
             } else {
-                // Padding read after a header word that looked like this row is dropped.
-                pending = row
-                rows[row] = []
+                rowNumbers[row] = rowCells.count
+                pending = rowCells.count
+                rowCells.append([])
             }
         }
+        var rows: [String: [CellToken]] = [:]
+        rows.reserveCapacity(rowNumbers.count)
+        for (row, number) in rowNumbers { rows[row] = rowCells[number] }
         return rows
     }
 
