@@ -140,8 +140,10 @@ enum ApplicationRowMatcher {
             guard ordinal.value == 3 else { return false }
             body = Array(label.drop { $0 != "." && $0 != "、" && $0 != "," && $0 != ")" }.dropFirst())
         }
-        return body == Array("其他".unicodeScalars) || body == Array("其他情形".unicodeScalars)
+        return body == miscLabels.0 || body == miscLabels.1
     }
+
+    private static let miscLabels = (Array("其他".unicodeScalars), Array("其他情形".unicodeScalars))
 
     private static let subRows: [Group: [String]] = [
         .denied: [

@@ -122,6 +122,8 @@ enum ApplicationsTableReader {
     /// When one row's run-together digits split several ways that each satisfy A4, the column identities
     /// A1 and A2 over the other rows may single one out (issue 3).
     static func decideByColumnIdentities(_ readings: inout [String: RowReading], template2021: Bool) {
+        // Counted before filtering: nearly always no row is open, and filtering builds a dictionary.
+        guard readings.values.contains(where: { !$0.candidates.isEmpty }) else { return }
         let open = readings.filter { !$0.value.candidates.isEmpty }
         guard open.count == 1, let (code, reading) = open.first else { return }
         var fitting: [[CellToken]] = []

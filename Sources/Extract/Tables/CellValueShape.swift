@@ -49,8 +49,7 @@ enum CellValueShape {
         guard c.count >= 2, let first = c.first,
             first == "-" || first == "—" || first == "第" || LabelText.isDigit(first)
         else { return false }
-        let digits = c.filter(LabelText.isDigit).count
-        guard digits > 0 else { return false }
+        guard c.contains(where: LabelText.isDigit) else { return false }
         if (c.first == "-" || c.first == "—") && (c.last == "-" || c.last == "—") {
             return c.dropFirst().dropLast().allSatisfy { LabelText.isDigit($0) || $0 == "-" || $0 == "—" }
         }
@@ -58,7 +57,7 @@ enum CellValueShape {
             return c.allSatisfy { LabelText.isDigit($0) || $0 == "第" || $0 == "页" || $0 == "共" || $0 == "," || $0 == "/" }
         }
         if let slash = c.firstIndex(of: "/"), slash > 0, slash < c.count - 1 {
-            return c.allSatisfy { LabelText.isDigit($0) || $0 == "/" } && c.filter({ $0 == "/" }).count == 1
+            return c.allSatisfy { LabelText.isDigit($0) || $0 == "/" } && c.lastIndex(of: "/") == slash
         }
         return false
     }

@@ -10,10 +10,11 @@ struct KeywordSet: Sendable {
     private static let bucketMask = 511
 
     init(_ words: [[Unicode.Scalar]]) {
-        let words = Array(words.prefix(64).filter { !$0.isEmpty })
+        // Bit i is words[i]; an empty keyword is kept for the numbering but never matches.
+        let words = Array(words.prefix(64))
         var buckets = [UInt64](repeating: 0, count: Self.bucketMask + 1)
         var wildcardable: UInt64 = 0
-        for (i, word) in words.enumerated() {
+        for (i, word) in words.enumerated() where !word.isEmpty {
             buckets[Int(word[0].value) & Self.bucketMask] |= 1 << UInt64(i)
             if word.count > 2 { wildcardable |= 1 << UInt64(i) }
         }
@@ -56,8 +57,8 @@ struct KeywordSet: Sendable {
     }
 
     /// Whether any keyword occurs in `hay`.
-    func any(in hay: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-        present(in: hay, firstOnly: true) != 0
+    func any(in hay: [Unicode.Scalar]) -> Bool {
+        hay.withUnsafeBufferPointer { present(in: $0, firstOnly: true) != 0 }
     }
 
     /// `needle` at `start` of `hay`, with at most one "?" of `hay` standing for a scalar of a needle longer than two.

@@ -18,6 +18,14 @@ struct RowReading: Sendable {
     var notes: [RowNote] = []
 }
 
+extension RowReading {
+    /// Each cell in its column. Mapped, not upcast: an implicit [CellToken] → [CellToken?] conversion casts every
+    /// element through the runtime.
+    init(cells: [CellToken]) {
+        self.init(cells: cells.map { Optional($0) })
+    }
+}
+
 /// Maps the value cells that followed a row label onto the template columns (report-formats §4.3 L4/L7,
 /// §4.5 step 5; issue 3): trailing padding and blanks, colspan copies, run-together digits, split numbers.
 /// Never guesses silently: every reading that is not one-to-one leaves a note.

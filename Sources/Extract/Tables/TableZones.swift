@@ -22,34 +22,38 @@ struct TableZones: Sendable {
     private static let applicationsHeadingLoose = KeywordSet(["申请"])
 
     init(_ lines: [TextLine]) {
-        // All compact lines in one buffer; line i is scalars[starts[i] ..< starts[i + 1] - 1].
-        let (scalars, starts) = LabelText.compactLines(lines[...])
-        let count = lines.count
-        self = scalars.withUnsafeBufferPointer { all in
-            func line(_ i: Int) -> UnsafeBufferPointer<Unicode.Scalar> {
-                UnsafeBufferPointer(rebasing: all[starts[i]..<starts[i + 1] - 1])
-            }
-            func heading(_ numeral: Unicode.Scalar, _ any: KeywordSet, from start: Int = 0, excluding: KeywordSet? = nil) -> Int? {
-                for i in start..<count {
-                    let c = line(i)
-                    guard c.count >= 3, c.count <= Self.maxHeadingLength, c[0] == numeral,
-                        c[1] == "、" || c[1] == "." || c[1] == "," || c[1] == " "
-                    else { continue }
-                    if any.any(in: c) && !(excluding?.any(in: c) ?? false) { return i }
-                }
-                return nil
-            }
-            func cue(_ any: KeywordSet, from start: Int = 0) -> Int? {
-                guard start < count else { return nil }
-                for i in start..<count where any.any(in: line(i)) { return i }
-                return nil
-            }
-            func body(_ start: Int) -> Int {
-                let c = line(start)
-                return c.count >= 2 && LabelText.chineseNumeral(c[0]) != nil && c[1] == "、" ? start + 1 : start
-            }
-            return TableZones(count: count, heading: heading, cue: cue, body: body)
+        // Headings are recognised by their first two compact scalars; only the lines those pick, and every line
+        // a cue search reads, are compacted in full.
+        let heads = lines.map { LabelText.compactHead($0.text) }
+        var compacted = [[Unicode.Scalar]?](repeating: nil, count: lines.count)
+        func compact(_ i: Int) -> [Unicode.Scalar] {
+            if let c = compacted[i] { return c }
+            let c = LabelText.compact(lines[i].text)
+            compacted[i] = c
+            return c
         }
+        let count = lines.count
+        func heading(_ numeral: Unicode.Scalar, _ any: KeywordSet, from start: Int, excluding: KeywordSet?) -> Int? {
+            for i in start..<count {
+                guard heads[i].0 == numeral, let second = heads[i].1,
+                    second == "、" || second == "." || second == "," || second == " "
+                else { continue }
+                let c = compact(i)
+                guard c.count >= 3, c.count <= Self.maxHeadingLength else { continue }
+                if any.any(in: c) && !(excluding?.any(in: c) ?? false) { return i }
+            }
+            return nil
+        }
+        func cue(_ any: KeywordSet, from start: Int) -> Int? {
+            guard start < count else { return nil }
+            for i in start..<count where any.any(in: compact(i)) { return i }
+            return nil
+        }
+        func body(_ start: Int) -> Int {
+            guard let first = heads[start].0, let second = heads[start].1 else { return start }
+            return LabelText.chineseNumeral(first) != nil && second == "、" ? start + 1 : start
+        }
+        self.init(count: count, heading: heading, cue: cue, body: body)
     }
 
     private init(

@@ -14,6 +14,8 @@ enum ZoneTokenizer {
         var out: [CellToken] = []
         out.reserveCapacity(lines.count * 4)
         var pieces: [Piece] = []
+        // The line's compact form; a single-cell line hands it to its token, other lines reuse the buffer.
+        var compact: [Unicode.Scalar] = []
         var lastWasSeparator = false
         for line in lines {
             var text = line.text
@@ -21,7 +23,7 @@ enum ZoneTokenizer {
                 let (lo, hi) = trimmedRange(all, 0, all.count)
                 if lo == hi { return }
                 let b = UnsafeBufferPointer(rebasing: all[lo..<hi])
-                let compact = LabelText.compact(utf8: b)
+                LabelText.compact(utf8: b, into: &compact)
                 if CellValueShape.isPageFooter(compact) { return }
                 if compact.allSatisfy({ $0 == "|" }) {
                     // L3: a lone "|" is an empty cell, or in the alternating shape ("0" / "|") a separator;
