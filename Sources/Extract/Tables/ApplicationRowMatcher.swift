@@ -61,11 +61,15 @@ enum ApplicationRowMatcher {
     private struct Keywords {
         var words: [[Unicode.Scalar]] = []
         var entry: [Int] = []
-        /// Bucket of a scalar → keywords (the first 64) whose last scalar falls in it.
-        var lastBuckets = [UInt64](repeating: 0, count: bucketMask + 1)
+        var needsGroup: [Bool] = []
+        /// Hash of a keyword's last two scalars → the keywords (the first 64, of two scalars or more) that end so.
+        var lastPairs = [UInt64](repeating: 0, count: 1024)
+        /// Bucket of a keyword's last scalar → the keywords (the first 64) that end with it.
+        var lastScalars = [UInt64](repeating: 0, count: 256)
+        /// Keywords of one scalar.
+        var singles: UInt64 = 0
         /// Keywords a "?" may stand in (longer than two scalars).
         var wildcardable: UInt64 = 0
-        static let bucketMask = 255
 
         init() {
             for (e, item) in entries.enumerated() {
@@ -73,9 +77,12 @@ enum ApplicationRowMatcher {
                     let k = words.count
                     words.append(word)
                     entry.append(e)
+                    needsGroup.append(item.needsGroup)
                     guard k < 64, let last = word.last else { continue }
-                    lastBuckets[Int(last.value) & Self.bucketMask] |= 1 << UInt64(k)
-                    if word.count > 2 { wildcardable |= 1 << UInt64(k) }
+                    let bit: UInt64 = 1 << UInt64(k)
+                    lastScalars[KeywordSet.key(last)] |= bit
+                    if word.count == 1 { singles |= bit } else { lastPairs[KeywordSet.key(word[word.count - 2], last)] |= bit }
+                    if word.count > 2 { wildcardable |= bit }
                 }
             }
         }
@@ -89,30 +96,45 @@ enum ApplicationRowMatcher {
         let newStart = buffer.count - newCount
         let keywords = self.keywords
         let entries = self.entries
-        // A match ends on a scalar of the newest label equal to the keyword's last scalar, or on a "?": keywords
-        // whose last scalar is nowhere in the label cannot match, and are most of them.
+        // A match ends inside the newest label on the keyword's last two scalars (one may be a "?"): keywords
+        // that end on no pair of the label cannot match, and are nearly all of them.
         var candidates: UInt64 = 0
         for i in max(0, newStart)..<buffer.count {
             let c = buffer[i]
-            candidates |= keywords.lastBuckets[Int(c.value) & Keywords.bucketMask]
+            candidates |= keywords.lastScalars[KeywordSet.key(c)] & keywords.singles
+            if i > 0 {
+                let p = buffer[i - 1]
+                candidates |= keywords.lastPairs[KeywordSet.key(p, c)]
+                if p == "?" { candidates |= keywords.lastScalars[KeywordSet.key(c)] & keywords.wildcardable }
+            }
             if c == "?" { candidates |= keywords.wildcardable }
         }
         var bestEnd: Int?
         var bestEntry = -1
         var skipTotal: Bool?
-        for (k, word) in keywords.words.enumerated() where k >= 64 || candidates & (1 << UInt64(k)) != 0 {
+        let count = keywords.words.count
+        // Candidates in keyword order, so an entry's keywords come together; keywords past the first 64 always.
+        var k = -1
+        while true {
+            if k + 1 < min(64, count) {
+                let rest = candidates >> UInt64(k + 1)
+                k = rest == 0 ? max(64, k + 1) : k + 1 + rest.trailingZeroBitCount
+            } else {
+                k = max(64, k + 1)
+            }
+            guard k < count else { break }
             let e = keywords.entry[k]
             if e != bestEntry {
                 if let end = bestEnd { found.append(Match(row: entries[bestEntry].row, group: entries[bestEntry].group, end: end)) }
                 bestEnd = nil
                 bestEntry = e
             }
-            if entries[e].needsGroup && group == nil {
+            if keywords.needsGroup[k] && group == nil {
                 let skip = skipTotal ?? !startsWithSeven(buffer, from: newStart)
                 skipTotal = skip
                 if skip { continue }
             }
-            if let end = LabelText.lastMatchEnd(buffer, word, endingAfter: newStart) { bestEnd = max(bestEnd ?? 0, end) }
+            if let end = LabelText.lastMatchEnd(buffer, keywords.words[k], endingAfter: newStart) { bestEnd = max(bestEnd ?? 0, end) }
         }
         if let end = bestEnd { found.append(Match(row: entries[bestEntry].row, group: entries[bestEntry].group, end: end)) }
         if found.isEmpty || group == .other {

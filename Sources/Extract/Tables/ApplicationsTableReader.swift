@@ -23,6 +23,7 @@ enum ApplicationsTableReader {
         }
 
         var readings: [String: RowReading] = [:]
+        readings.reserveCapacity(codes.count)
         var missing: [String] = []
         for code in codes {
             guard let cells = rows[code], !cells.isEmpty else {

@@ -3,23 +3,35 @@
 /// at each position, so a document is read once instead of once per keyword.
 struct KeywordSet: Sendable {
     let words: [[Unicode.Scalar]]
-    /// Bucket of a scalar → the keywords whose first scalar falls in it.
-    private let buckets: [UInt64]
-    /// Keywords a "?" may start.
+    /// Hash of a keyword's first two scalars → the keywords (of two or more scalars) that start so.
+    private let pairBuckets: [UInt64]
+    /// Bucket of a keyword's first scalar → the keywords that start with it.
+    private let firstBuckets: [UInt64]
+    /// Keywords of one scalar.
+    private let singles: UInt64
+    /// Keywords a "?" may stand in (longer than two scalars).
     private let wildcardable: UInt64
-    private static let bucketMask = 511
+
+    @inline(__always) static func key(_ a: Unicode.Scalar) -> Int { Int(a.value) & 255 }
+    @inline(__always) static func key(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int { Int((a.value &* 31) ^ b.value) & 1023 }
 
     init(_ words: [[Unicode.Scalar]]) {
         // Bit i is words[i]; an empty keyword is kept for the numbering but never matches.
         let words = Array(words.prefix(64))
-        var buckets = [UInt64](repeating: 0, count: Self.bucketMask + 1)
+        var pairBuckets = [UInt64](repeating: 0, count: 1024)
+        var firstBuckets = [UInt64](repeating: 0, count: 256)
+        var singles: UInt64 = 0
         var wildcardable: UInt64 = 0
         for (i, word) in words.enumerated() where !word.isEmpty {
-            buckets[Int(word[0].value) & Self.bucketMask] |= 1 << UInt64(i)
-            if word.count > 2 { wildcardable |= 1 << UInt64(i) }
+            let bit: UInt64 = 1 << UInt64(i)
+            firstBuckets[Self.key(word[0])] |= bit
+            if word.count == 1 { singles |= bit } else { pairBuckets[Self.key(word[0], word[1])] |= bit }
+            if word.count > 2 { wildcardable |= bit }
         }
         self.words = words
-        self.buckets = buckets
+        self.pairBuckets = pairBuckets
+        self.firstBuckets = firstBuckets
+        self.singles = singles
         self.wildcardable = wildcardable
     }
 
@@ -29,23 +41,32 @@ struct KeywordSet: Sendable {
     func present(in hay: UnsafeBufferPointer<Unicode.Scalar>, wanted: UInt64 = ~0, firstOnly: Bool = false) -> UInt64 {
         let wanted = wanted & (words.count == 64 ? ~0 : (1 << UInt64(words.count)) - 1)
         var found: UInt64 = 0
-        buckets.withUnsafeBufferPointer { buckets in
-            words.withUnsafeBufferPointer { words in
-                var s = 0
-                while s < hay.count {
-                    let c = hay[s]
-                    var candidates = buckets[Int(c.value) & Self.bucketMask]
-                    if c == "?" { candidates |= wildcardable }
-                    candidates &= wanted & ~found
-                    while candidates != 0 {
-                        let w = candidates.trailingZeroBitCount
-                        candidates &= candidates - 1
-                        if Self.matches(hay, at: s, words[w]) {
-                            found |= 1 << UInt64(w)
-                            if found == wanted || firstOnly { return }
+        pairBuckets.withUnsafeBufferPointer { pairBuckets in
+            firstBuckets.withUnsafeBufferPointer { firstBuckets in
+                words.withUnsafeBufferPointer { words in
+                    var s = 0
+                    let n = hay.count
+                    while s < n {
+                        let c = hay[s]
+                        // A keyword starts here only if its first two scalars do, one of them being a "?" aside.
+                        var candidates = singles == 0 ? 0 : firstBuckets[Self.key(c)] & singles
+                        if s + 1 < n {
+                            let d = hay[s + 1]
+                            candidates |= pairBuckets[Self.key(c, d)]
+                            if d == "?" { candidates |= firstBuckets[Self.key(c)] & wildcardable }
                         }
+                        if c == "?" { candidates |= wildcardable }
+                        candidates &= wanted & ~found
+                        while candidates != 0 {
+                            let w = candidates.trailingZeroBitCount
+                            candidates &= candidates - 1
+                            if Self.matches(hay, at: s, words[w]) {
+                                found |= 1 << UInt64(w)
+                                if found == wanted || firstOnly { return }
+                            }
+                        }
+                        s += 1
                     }
-                    s += 1
                 }
             }
         }

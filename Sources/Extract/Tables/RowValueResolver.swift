@@ -31,8 +31,10 @@ extension RowReading {
 /// Never guesses silently: every reading that is not one-to-one leaves a note.
 enum RowValueResolver {
     static func resolve(_ tokens: [CellToken], columns k: Int, identity: RowIdentity) -> RowReading {
-        var core = tokens.filter { !$0.isPadding }
-        let padding = tokens.filter(\.isPadding)
+        // Most rows carry no padding: no filtered copies then.
+        let hasPadding = tokens.contains(where: \.isPadding)
+        var core = hasPadding ? tokens.filter { !$0.isPadding } : tokens
+        let padding = hasPadding ? tokens.filter(\.isPadding) : []
         if core.count > k { return resolveExtra(core, columns: k, identity: identity) }
         let printed = core
         for pad in padding where core.count < k { core.append(pad) }

@@ -156,8 +156,23 @@ enum ZoneTokenizer {
     @inline(__always)
     private static func cell(_ b: UnsafeBufferPointer<UInt8>, _ piece: Piece, line: Int, isPadding: Bool = false) -> CellToken {
         let bytes = UnsafeBufferPointer(rebasing: b[piece.lo..<piece.hi])
-        return CellToken(
-            text: String(decoding: bytes, as: UTF8.self), compact: LabelText.compact(utf8: bytes), line: line, isPadding: isPadding)
+        return CellToken(text: String(decoding: bytes, as: UTF8.self), compact: cellCompact(bytes), line: line, isPadding: isPadding)
+    }
+
+    /// Compact forms of one ASCII character and of two digits: most value cells are "0", "/" or a small count,
+    /// and sharing their arrays saves an allocation per cell.
+    private static let shortCompacts: (ascii: [[Unicode.Scalar]], twoDigits: [[Unicode.Scalar]]) = (
+        (0..<128).map { LabelText.compact(String(Character(Unicode.Scalar(UInt8($0))))) },
+        (0..<100).map { LabelText.compact("\($0 / 10)\($0 % 10)") }
+    )
+
+    @inline(__always)
+    private static func cellCompact(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        if bytes.count == 1, bytes[0] < 0x80 { return shortCompacts.ascii[Int(bytes[0])] }
+        if bytes.count == 2, bytes[0] &- 0x30 < 10, bytes[1] &- 0x30 < 10 {
+            return shortCompacts.twoDigits[Int(bytes[0] &- 0x30) * 10 + Int(bytes[1] &- 0x30)]
+        }
+        return LabelText.compact(utf8: bytes)
     }
 
     /// L7: labels contain spaces, so split from the right: trailing number-like words are values.
@@ -189,7 +204,7 @@ enum ZoneTokenizer {
         var valueCompacts: [[Unicode.Scalar]] = []
         while firstValue > 0 {
             let w = words[firstValue - 1]
-            let c = LabelText.compact(utf8: UnsafeBufferPointer(rebasing: b[w.lo..<w.hi]))
+            let c = cellCompact(UnsafeBufferPointer(rebasing: b[w.lo..<w.hi]))
             guard CellValueShape.isValue(c) else { break }
             valueCompacts.append(c)
             firstValue -= 1
