@@ -75,9 +75,18 @@ enum ActiveTableReader {
 
     /// 2021 or 2019 by column labels, then by items only the 2019 template has, then by year.
     static func template(_ tokens: [CellToken], reportYear: Int?) -> Template? {
+        template(tokens, bits: labelBits(tokens))
+    }
+
+    /// `keywordBits` of every label token, 0 for value tokens; both passes over a table use them.
+    private static func labelBits(_ tokens: [CellToken]) -> [UInt64] {
+        tokens.map { $0.isValue ? 0 : keywordBits($0.compact) }
+    }
+
+    private static func template(_ tokens: [CellToken], bits labelBits: [UInt64]) -> Template? {
         var saw2019 = false
-        for token in tokens where !token.isValue {
-            let bits = keywordBits(token.compact)
+        for (i, token) in tokens.enumerated() where !token.isValue {
+            let bits = labelBits[i]
             guard let code = column(token.compact, bits: bits) else { continue }
             // "本年处理决定数量" is 2021 wording; 2019 says "处理决定数量" (report-formats §1.2 rule 1).
             if code == "decisions" && bits & decisions2021Bit != 0 { return .t2021 }
@@ -89,18 +98,19 @@ enum ActiveTableReader {
     }
 
     static func read(_ tokens: [CellToken], reportYear: Int?, findings: inout Findings) -> ExtractedTable? {
-        let headerTemplate = template(tokens, reportYear: reportYear)
+        let labelBits = labelBits(tokens)
+        let headerTemplate = template(tokens, bits: labelBits)
         var rows: [String: [CellToken]] = [:]
         var rowColumns: [String: [String]] = [:]
         var blockColumns: [String] = []
         var pending: String?
         var inHeader = false
-        for token in tokens {
+        for (i, token) in tokens.enumerated() {
             if token.isValue {
                 if let pending { rows[pending, default: []].append(token) }
                 continue
             }
-            let bits = keywordBits(token.compact)
+            let bits = labelBits[i]
             if bits & (articleBit | contentBit) != 0 {
                 if bits & articleBit != 0 { blockColumns = [] }
                 inHeader = true

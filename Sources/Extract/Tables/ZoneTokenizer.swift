@@ -204,7 +204,8 @@ enum ZoneTokenizer {
         var valueCompacts: [[Unicode.Scalar]] = []
         while firstValue > 0 {
             let w = words[firstValue - 1]
-            let c = cellCompact(UnsafeBufferPointer(rebasing: b[w.lo..<w.hi]))
+            // A one-word line (most labels) is its own word: the line's compact form serves.
+            let c = words.count == 1 ? compact : cellCompact(UnsafeBufferPointer(rebasing: b[w.lo..<w.hi]))
             guard CellValueShape.isValue(c) else { break }
             valueCompacts.append(c)
             firstValue -= 1
