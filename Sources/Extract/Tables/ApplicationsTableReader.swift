@@ -105,13 +105,16 @@ enum ApplicationsTableReader {
                     pending = nil
                 } else {
                     // Padding read after a header word that looked like this row is dropped.
-                    rowCells[existing] = []
+                    rowCells[existing].removeAll(keepingCapacity: true)
                     pending = existing
                 }
             } else {
                 rowNumbers[row] = rowCells.count
                 pending = rowCells.count
-                rowCells.append([])
+                // Room for a row's cells and some padding, so appending does not regrow the array four times.
+                var cells: [CellToken] = []
+                cells.reserveCapacity(columns.count + 2)
+                rowCells.append(cells)
             }
         }
         var rows: [String: [CellToken]] = [:]

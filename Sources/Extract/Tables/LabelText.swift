@@ -50,28 +50,24 @@ enum LabelText {
         }
     }
 
-    /// The compact lines of `lines` back to back, each followed by a "\n" (which no compact line contains), and
-    /// where each line starts: one allocation for a whole document instead of one per line.
-    static func compactLines(_ lines: ArraySlice<TextLine>) -> (scalars: [Unicode.Scalar], starts: [Int]) {
+    /// The compact lines of `lines` back to back, each followed by a "\n" (which no compact line contains, so no
+    /// keyword match crosses it): one allocation for a whole document instead of one per line.
+    static func compactLines(_ lines: [TextLine]) -> [Unicode.Scalar] {
         var capacity = 0
         for line in lines { capacity += line.text.utf8.count + 1 }
-        var starts: [Int] = []
-        starts.reserveCapacity(lines.count + 1)
         var scalars = [Unicode.Scalar](repeating: "\0", count: capacity)
         let count = scalars.withUnsafeMutableBufferPointer { out in
             var k = 0
             for line in lines {
-                starts.append(k)
                 var text = line.text
                 k = text.withUTF8 { writeCompact($0, to: out, at: k) }
                 out[k] = "\n"
                 k += 1
             }
-            starts.append(k)
             return k
         }
         scalars.removeLast(scalars.count - count)
-        return (scalars, starts)
+        return scalars
     }
 
     /// Writes the compact scalars of `b` into `out` from index `k` and returns the index after the last one;

@@ -52,7 +52,7 @@ enum TemplateDetector {
         // Searched only when a rule needs the text: most template reports are decided by their tables.
         var present: UInt64?
         func mentions(_ list: UInt64) -> Bool {
-            let found = present ?? keywords.present(in: LabelText.compactLines(text.lines[...]).scalars)
+            let found = present ?? keywords.present(in: LabelText.compactLines(text.lines))
             present = found
             return found & list != 0
         }
