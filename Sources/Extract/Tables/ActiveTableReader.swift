@@ -36,32 +36,60 @@ enum ActiveTableReader {
         "fees": ["amount_10k_yuan"],
     ]
 
+    /// Item label keyword → item code, in the order they are tried.
+    static let itemKeywords: [(keyword: [Unicode.Scalar], code: String)] = [
+        ("规范性文件", "normative_documents"), ("规章", "regulations"), ("行政许可", "licensing"), ("对外管理", "other_mgmt_services"),
+        ("行政处罚", "penalty"), ("行政强制", "coercion"), ("事业性收费", "fees"), ("集中采购", "central_procurement"),
+    ].map { (s($0.0), $0.1) }
+
+    /// Every keyword a label is tested for, found in one pass: bit 0 "第二十条", 1 "信息内容", 2 "本年处理决定",
+    /// then `columnKeywords`, then `itemKeywords`.
+    private static let vocabulary = KeywordSet(
+        [s("第二十条"), s("信息内容"), s("本年处理决定")] + columnKeywords.map(\.keyword) + itemKeywords.map(\.keyword))
+    private static let articleBit: UInt64 = 1 << 0
+    private static let contentBit: UInt64 = 1 << 1
+    private static let decisions2021Bit: UInt64 = 1 << 2
+    private static let columnShift = 3
+    private static var itemShift: Int { columnShift + columnKeywords.count }
+
+    /// The keywords of `vocabulary` in `label`.
+    static func keywordBits(_ label: [Unicode.Scalar]) -> UInt64 { vocabulary.present(in: label) }
+
     /// The item a label names, if it is a short table label.
-    static func item(_ label: [Unicode.Scalar]) -> String? {
-        guard label.count <= 24, !LabelText.contains(label, s("第二十条")), !LabelText.contains(label, s("信息内容")) else { return nil }
-        if LabelText.contains(label, s("规范性文件")) { return "normative_documents" }
-        if LabelText.contains(label, s("规章")) { return "regulations" }
-        if LabelText.contains(label, s("行政许可")) { return "licensing" }
-        if LabelText.contains(label, s("对外管理")) { return "other_mgmt_services" }
-        if LabelText.contains(label, s("行政处罚")) { return "penalty" }
-        if LabelText.contains(label, s("行政强制")) { return "coercion" }
-        if LabelText.contains(label, s("事业性收费")) { return "fees" }
-        if LabelText.contains(label, s("集中采购")) { return "central_procurement" }
-        return nil
+    static func item(_ label: [Unicode.Scalar]) -> String? { item(label, bits: keywordBits(label)) }
+
+    private static func item(_ label: [Unicode.Scalar], bits: UInt64) -> String? {
+        guard label.count <= 24, bits & (articleBit | contentBit) == 0 else { return nil }
+        let items = bits >> UInt64(itemShift)
+        return items == 0 ? nil : itemKeywords[items.trailingZeroBitCount].code
     }
 
-    static func column(_ label: [Unicode.Scalar]) -> String? {
+    static func column(_ label: [Unicode.Scalar]) -> String? { column(label, bits: keywordBits(label)) }
+
+    /// The first of `columnKeywords` in the label.
+    private static func column(_ label: [Unicode.Scalar], bits: UInt64) -> String? {
         guard label.count <= 30 else { return nil }
-        return columnKeywords.first { LabelText.contains(label, $0.keyword) }?.code
+        let columns = (bits >> UInt64(columnShift)) & ((1 << UInt64(columnKeywords.count)) - 1)
+        return columns == 0 ? nil : columnKeywords[columns.trailingZeroBitCount].code
     }
 
     /// 2021 or 2019 by column labels, then by items only the 2019 template has, then by year.
     static func template(_ tokens: [CellToken], reportYear: Int?) -> Template? {
+        template(tokens, bits: labelBits(tokens))
+    }
+
+    /// `keywordBits` of every label token, 0 for value tokens; both passes over a table use them.
+    private static func labelBits(_ tokens: [CellToken]) -> [UInt64] {
+        tokens.map { $0.isValue ? 0 : keywordBits($0.compact) }
+    }
+
+    private static func template(_ tokens: [CellToken], bits labelBits: [UInt64]) -> Template? {
         var saw2019 = false
-        for token in tokens where !token.isValue {
-            guard let code = column(token.compact) else { continue }
+        for (i, token) in tokens.enumerated() where !token.isValue {
+            let bits = labelBits[i]
+            guard let code = column(token.compact, bits: bits) else { continue }
             // "本年处理决定数量" is 2021 wording; 2019 says "处理决定数量" (report-formats §1.2 rule 1).
-            if code == "decisions" && LabelText.contains(token.compact, s("本年处理决定")) { return .t2021 }
+            if code == "decisions" && bits & decisions2021Bit != 0 { return .t2021 }
             if columns2021.contains(code) { return .t2021 }
             if columns2019.contains(code) { saw2019 = true }
         }
@@ -70,24 +98,26 @@ enum ActiveTableReader {
     }
 
     static func read(_ tokens: [CellToken], reportYear: Int?, findings: inout Findings) -> ExtractedTable? {
-        let headerTemplate = template(tokens, reportYear: reportYear)
+        let labelBits = labelBits(tokens)
+        let headerTemplate = template(tokens, bits: labelBits)
         var rows: [String: [CellToken]] = [:]
         var rowColumns: [String: [String]] = [:]
         var blockColumns: [String] = []
         var pending: String?
         var inHeader = false
-        for token in tokens {
+        for (i, token) in tokens.enumerated() {
             if token.isValue {
                 if let pending { rows[pending, default: []].append(token) }
                 continue
             }
-            if LabelText.contains(token.compact, s("第二十条")) || LabelText.contains(token.compact, s("信息内容")) {
-                if LabelText.contains(token.compact, s("第二十条")) { blockColumns = [] }
+            let bits = labelBits[i]
+            if bits & (articleBit | contentBit) != 0 {
+                if bits & articleBit != 0 { blockColumns = [] }
                 inHeader = true
                 pending = nil
                 continue
             }
-            if let code = column(token.compact) {
+            if let code = column(token.compact, bits: bits) {
                 if !inHeader { blockColumns = [] }
                 inHeader = true
                 if blockColumns.last != code { blockColumns.append(code) }
@@ -95,7 +125,7 @@ enum ActiveTableReader {
                 continue
             }
             inHeader = false
-            if let code = item(token.compact) {
+            if let code = item(token.compact, bits: bits) {
                 if let existing = rows[code], existing.contains(where: { !$0.isPadding }) {
                     pending = nil
                 } else {

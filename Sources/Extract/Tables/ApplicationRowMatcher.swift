@@ -57,27 +57,96 @@ enum ApplicationRowMatcher {
     /// Longest label that is still a table cell; longer text is narrative and never starts a row.
     static let maxLabelLength = 60
 
+    /// Every keyword of `entries` in order, with its entry, and a filter on keywords' last scalars.
+    private struct Keywords {
+        var words: [[Unicode.Scalar]] = []
+        var entry: [Int] = []
+        var needsGroup: [Bool] = []
+        /// Hash of a keyword's last two scalars → the keywords (the first 64, of two scalars or more) that end so.
+        var lastPairs = [UInt64](repeating: 0, count: 1024)
+        /// Bucket of a keyword's last scalar → the keywords (the first 64) that end with it.
+        var lastScalars = [UInt64](repeating: 0, count: 256)
+        /// Keywords of one scalar.
+        var singles: UInt64 = 0
+        /// Keywords a "?" may stand in (longer than two scalars).
+        var wildcardable: UInt64 = 0
+
+        init() {
+            for (e, item) in entries.enumerated() {
+                for word in item.keywords where !word.isEmpty {
+                    let k = words.count
+                    words.append(word)
+                    entry.append(e)
+                    needsGroup.append(item.needsGroup)
+                    guard k < 64, let last = word.last else { continue }
+                    let bit: UInt64 = 1 << UInt64(k)
+                    lastScalars[KeywordSet.key(last)] |= bit
+                    if word.count == 1 { singles |= bit } else { lastPairs[KeywordSet.key(word[word.count - 2], last)] |= bit }
+                    if word.count > 2 { wildcardable |= bit }
+                }
+            }
+        }
+    }
+    private static let keywords = Keywords()
+
     /// Matches whose keyword ends inside the newest label (the last `newCount` scalars of `buffer`),
     /// in order of their end.
     static func matches(in buffer: [Unicode.Scalar], newCount: Int, group: Group?) -> [Match] {
         var found: [Match] = []
         let newStart = buffer.count - newCount
-        for entry in entries {
-            if entry.needsGroup && group == nil && !startsWithSeven(buffer, from: newStart) { continue }
-            var best: Int?
-            for word in entry.keywords {
-                if let end = LabelText.lastMatchEnd(buffer, word, endingAfter: newStart) { best = max(best ?? 0, end) }
+        let keywords = self.keywords
+        let entries = self.entries
+        // A match ends inside the newest label on the keyword's last two scalars (one may be a "?"): keywords
+        // that end on no pair of the label cannot match, and are nearly all of them.
+        var candidates: UInt64 = 0
+        for i in max(0, newStart)..<buffer.count {
+            let c = buffer[i]
+            candidates |= keywords.lastScalars[KeywordSet.key(c)] & keywords.singles
+            if i > 0 {
+                let p = buffer[i - 1]
+                candidates |= keywords.lastPairs[KeywordSet.key(p, c)]
+                if p == "?" { candidates |= keywords.lastScalars[KeywordSet.key(c)] & keywords.wildcardable }
             }
-            if let best { found.append(Match(row: entry.row, group: entry.group, end: best)) }
+            if c == "?" { candidates |= keywords.wildcardable }
         }
-        let newest = Array(buffer[newStart...])
-        if found.isEmpty, let fallback = ordinalMatch(newest, group: group) {
-            found.append(Match(row: fallback.row, group: fallback.group, end: buffer.count))
+        var bestEnd: Int?
+        var bestEntry = -1
+        var skipTotal: Bool?
+        let count = keywords.words.count
+        // Candidates in keyword order, so an entry's keywords come together; keywords past the first 64 always.
+        var k = -1
+        while true {
+            if k + 1 < min(64, count) {
+                let rest = candidates >> UInt64(k + 1)
+                k = rest == 0 ? max(64, k + 1) : k + 1 + rest.trailingZeroBitCount
+            } else {
+                k = max(64, k + 1)
+            }
+            guard k < count else { break }
+            let e = keywords.entry[k]
+            if e != bestEntry {
+                if let end = bestEnd { found.append(Match(row: entries[bestEntry].row, group: entries[bestEntry].group, end: end)) }
+                bestEnd = nil
+                bestEntry = e
+            }
+            if keywords.needsGroup[k] && group == nil {
+                let skip = skipTotal ?? !startsWithSeven(buffer, from: newStart)
+                skipTotal = skip
+                if skip { continue }
+            }
+            if let end = LabelText.lastMatchEnd(buffer, keywords.words[k], endingAfter: newStart) { bestEnd = max(bestEnd ?? 0, end) }
         }
-        if group == .other, found.allSatisfy({ $0.row == nil }), isMiscLabel(newest) {
-            found.append(Match(row: "other.misc", group: .other, end: buffer.count))
+        if let end = bestEnd { found.append(Match(row: entries[bestEntry].row, group: entries[bestEntry].group, end: end)) }
+        if found.isEmpty || group == .other {
+            let newest = Array(buffer[newStart...])
+            if found.isEmpty, let fallback = ordinalMatch(newest, group: group) {
+                found.append(Match(row: fallback.row, group: fallback.group, end: buffer.count))
+            }
+            if group == .other, found.allSatisfy({ $0.row == nil }), isMiscLabel(newest) {
+                found.append(Match(row: "other.misc", group: .other, end: buffer.count))
+            }
         }
-        return found.sorted { $0.end < $1.end }
+        return found.count > 1 ? found.sorted { $0.end < $1.end } : found
     }
 
     private static func startsWithSeven(_ buffer: [Unicode.Scalar], from start: Int) -> Bool {
@@ -93,8 +162,10 @@ enum ApplicationRowMatcher {
             guard ordinal.value == 3 else { return false }
             body = Array(label.drop { $0 != "." && $0 != "、" && $0 != "," && $0 != ")" }.dropFirst())
         }
-        return body == Array("其他".unicodeScalars) || body == Array("其他情形".unicodeScalars)
+        return body == miscLabels.0 || body == miscLabels.1
     }
+
+    private static let miscLabels = (Array("其他".unicodeScalars), Array("其他情形".unicodeScalars))
 
     private static let subRows: [Group: [String]] = [
         .denied: [

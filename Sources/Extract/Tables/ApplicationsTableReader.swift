@@ -23,6 +23,7 @@ enum ApplicationsTableReader {
         }
 
         var readings: [String: RowReading] = [:]
+        readings.reserveCapacity(codes.count)
         var missing: [String] = []
         for code in codes {
             guard let cells = rows[code], !cells.isEmpty else {
@@ -56,15 +57,18 @@ enum ApplicationsTableReader {
 
     /// Row code → the cells that followed its label.
     static func collectRows(_ tokens: [CellToken]) -> [String: [CellToken]] {
-        var rows: [String: [CellToken]] = [:]
+        // Rows by number while reading, so value cells do not hash a row code each.
+        var rowNumbers: [String: Int] = [:]
+        var rowCells: [[CellToken]] = []
         var group: ApplicationRowMatcher.Group?
         var buffer: [Unicode.Scalar] = []
+        buffer.reserveCapacity(2 * ApplicationRowMatcher.maxLabelLength + ApplicationRowMatcher.maxLabelLength)
         var lastWasValue = true
-        var pending: String?
+        var pending: Int?
         for token in tokens {
             if token.isValue {
                 lastWasValue = true
-                if let pending { rows[pending, default: []].append(token) }
+                if let pending { rowCells[pending].append(token) }
                 continue
             }
             if token.compact.count > ApplicationRowMatcher.maxLabelLength {
@@ -83,7 +87,7 @@ enum ApplicationsTableReader {
             let matches = ApplicationRowMatcher.matches(in: buffer, newCount: token.compact.count, group: group)
             if matches.isEmpty {
                 // A label fragment after an empty row is its continuation; after values it ends the row.
-                if let p = pending, rows[p]?.isEmpty == false { pending = nil }
+                if let p = pending, !rowCells[p].isEmpty { pending = nil }
                 continue
             }
             var row: String?
@@ -95,21 +99,35 @@ enum ApplicationsTableReader {
                 pending = nil
                 continue
             }
-            if let existing = rows[row], existing.contains(where: { !$0.isPadding }) {
-                // Already read: a repeated header or a mention further down, not a second row.
-                pending = nil
+            if let existing = rowNumbers[row] {
+                if rowCells[existing].contains(where: { !$0.isPadding }) {
+                    // Already read: a repeated header or a mention further down, not a second row.
+                    pending = nil
+                } else {
+                    // Padding read after a header word that looked like this row is dropped.
+                    rowCells[existing].removeAll(keepingCapacity: true)
+                    pending = existing
+                }
             } else {
-                // Padding read after a header word that looked like this row is dropped.
-                pending = row
-                rows[row] = []
+                rowNumbers[row] = rowCells.count
+                pending = rowCells.count
+                // Room for a row's cells and some padding, so appending does not regrow the array four times.
+                var cells: [CellToken] = []
+                cells.reserveCapacity(columns.count + 2)
+                rowCells.append(cells)
             }
         }
+        var rows: [String: [CellToken]] = [:]
+        rows.reserveCapacity(rowNumbers.count)
+        for (row, number) in rowNumbers { rows[row] = rowCells[number] }
         return rows
     }
 
     /// When one row's run-together digits split several ways that each satisfy A4, the column identities
     /// A1 and A2 over the other rows may single one out (issue 3).
     static func decideByColumnIdentities(_ readings: inout [String: RowReading], template2021: Bool) {
+        // Counted before filtering: nearly always no row is open, and filtering builds a dictionary.
+        guard readings.values.contains(where: { !$0.candidates.isEmpty }) else { return }
         let open = readings.filter { !$0.value.candidates.isEmpty }
         guard open.count == 1, let (code, reading) = open.first else { return }
         var fitting: [[CellToken]] = []

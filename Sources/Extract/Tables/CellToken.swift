@@ -12,8 +12,13 @@ struct CellToken: Sendable, Hashable {
     var isPadding: Bool
 
     init(text: String, line: Int, isPadding: Bool = false) {
+        self.init(text: text, compact: LabelText.compact(text), line: line, isPadding: isPadding)
+    }
+
+    /// `compact` must be `LabelText.compact(text)`, already computed by the caller.
+    init(text: String, compact: [Unicode.Scalar], line: Int, isPadding: Bool = false) {
         self.text = text
-        self.compact = LabelText.compact(text)
+        self.compact = compact
         self.line = line
         self.isValue = CellValueShape.isValue(compact)
         self.isPadding = isPadding

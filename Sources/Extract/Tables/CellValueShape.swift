@@ -6,21 +6,38 @@ enum CellValueShape {
     ]
     private static let units: [[Unicode.Scalar]] = ["万元", "亿元", "人次", "元", "万", "亿", "件", "条", "项", "个", "次", "篇", "宗", "起", "份", "%", "人"]
         .map { Array($0.unicodeScalars) }
+    private static let maxUnitLength = units.map(\.count).max() ?? 0
     private static let signs: [[Unicode.Scalar]] = ["减少", "增加", "减", "增", "+", "-", "—"].map { Array($0.unicodeScalars) }
+
+    private static let notApplicableScalars = notApplicable.map { Array($0.unicodeScalars) }
 
     /// True for a value cell; `compact` is the cell text without whitespace.
     static func isValue(_ compact: [Unicode.Scalar]) -> Bool {
         guard let first = compact.first else { return true }
         if LabelText.isDigit(first) { return isNumber(compact) }
-        if compact.count <= 3, notApplicable.contains(String(String.UnicodeScalarView(compact))) { return true }
+        if compact.count <= 3, isNotApplicable(compact) { return true }
         return isNumber(compact)
+    }
+
+    /// `notApplicable` holds the text, by String (canonical) equality. Text made only of scalars that no
+    /// normalisation changes or combines (ASCII, unified Han, the dashes and "×" of the list) equals an entry
+    /// exactly when its scalars do, which spares building and hashing a String for most short cells.
+    private static func isNotApplicable(_ c: [Unicode.Scalar]) -> Bool {
+        let inert = c.allSatisfy { s in
+            s.value < 0x80 || (0x4E00...0x9FFF).contains(s.value) || s == "—" || s == "–" || s == "─" || s == "×"
+        }
+        guard inert else { return notApplicable.contains(String(String.UnicodeScalarView(c))) }
+        return notApplicableScalars.contains(c)
     }
 
     static func isNumber(_ c: [Unicode.Scalar]) -> Bool {
         var i = 0
-        for sign in signs where LabelText.hasPrefix(c, sign) && c.count > sign.count {
-            i = sign.count
-            break
+        // Every sign starts with one of these; most cells start with a digit or a Han character.
+        if let first = c.first, first == "减" || first == "增" || first == "+" || first == "-" || first == "—" {
+            for sign in signs where LabelText.hasPrefix(c, sign) && c.count > sign.count {
+                i = sign.count
+                break
+            }
         }
         guard i < c.count, LabelText.isDigit(c[i]) else { return false }
         var sawDot = false
@@ -36,6 +53,7 @@ enum CellValueShape {
             }
         }
         if i == c.count { return true }
+        guard c.count - i <= maxUnitLength else { return false }
         return units.contains { LabelText.equalsTail(c, from: i, $0) }
     }
 
@@ -49,8 +67,7 @@ enum CellValueShape {
         guard c.count >= 2, let first = c.first,
             first == "-" || first == "—" || first == "第" || LabelText.isDigit(first)
         else { return false }
-        let digits = c.filter(LabelText.isDigit).count
-        guard digits > 0 else { return false }
+        guard c.contains(where: LabelText.isDigit) else { return false }
         if (c.first == "-" || c.first == "—") && (c.last == "-" || c.last == "—") {
             return c.dropFirst().dropLast().allSatisfy { LabelText.isDigit($0) || $0 == "-" || $0 == "—" }
         }
@@ -58,7 +75,7 @@ enum CellValueShape {
             return c.allSatisfy { LabelText.isDigit($0) || $0 == "第" || $0 == "页" || $0 == "共" || $0 == "," || $0 == "/" }
         }
         if let slash = c.firstIndex(of: "/"), slash > 0, slash < c.count - 1 {
-            return c.allSatisfy { LabelText.isDigit($0) || $0 == "/" } && c.filter({ $0 == "/" }).count == 1
+            return c.allSatisfy { LabelText.isDigit($0) || $0 == "/" } && c.lastIndex(of: "/") == slash
         }
         return false
     }

@@ -1,3 +1,5 @@
+import NianbaoCore
+
 /// Scalar-level matching of table labels after `TextCleaner` (report-formats §4.1–4.2). Labels are compared
 /// with whitespace and quote marks removed, and a "?" in the text stands for one lost character.
 enum LabelText {
@@ -16,6 +18,128 @@ enum LabelText {
             }
         }
         return out
+    }
+
+    /// `compact` of a String through its UTF-8: a hand-rolled decode is several times faster than the generic
+    /// scalar view, and this runs on every line of every table zone.
+    static func compact(_ text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { compact(utf8: $0) }
+    }
+
+    /// `compact` of UTF-8 bytes cut at scalar boundaries (a String's, or a slice of them).
+    static func compact(utf8 b: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        // Filled then cut rather than `init(unsafeUninitializedCapacity:)`, which is not specialised and looks up
+        // generic metadata on every call.
+        var out = [Unicode.Scalar](repeating: "\0", count: b.count)
+        let count = out.withUnsafeMutableBufferPointer { writeCompact(b, to: $0, at: 0) }
+        out.removeLast(out.count - count)
+        return out
+    }
+
+    /// `compact(utf8:)` into a buffer kept by the caller, so a throwaway compact form costs no allocation.
+    static func compact(utf8 b: UnsafeBufferPointer<UInt8>, into out: inout [Unicode.Scalar]) {
+        out.removeAll(keepingCapacity: true)
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            guard let v = decode(b, &i) else { break }
+            if isIgnored(v) { continue }
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            out.append(scalar)
+        }
+    }
+
+    /// The compact lines of `lines` back to back, each followed by a "\n" (which no compact line contains, so no
+    /// keyword match crosses it): one allocation for a whole document instead of one per line.
+    static func compactLines(_ lines: [TextLine]) -> [Unicode.Scalar] {
+        var capacity = 0
+        for line in lines { capacity += line.text.utf8.count + 1 }
+        var scalars = [Unicode.Scalar](repeating: "\0", count: capacity)
+        let count = scalars.withUnsafeMutableBufferPointer { out in
+            var k = 0
+            for line in lines {
+                var text = line.text
+                k = text.withUTF8 { writeCompact($0, to: out, at: k) }
+                out[k] = "\n"
+                k += 1
+            }
+            return k
+        }
+        scalars.removeLast(scalars.count - count)
+        return scalars
+    }
+
+    /// Writes the compact scalars of `b` into `out` from index `k` and returns the index after the last one;
+    /// `out` has room for `b.count` scalars from `k` (a scalar takes at least one byte).
+    @inline(__always)
+    static func writeCompact(_ b: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<Unicode.Scalar>, at start: Int) -> Int {
+        var k = start
+        var i = 0
+        while i < b.count {
+            guard let v = decode(b, &i) else { break }
+            if isIgnored(v) { continue }
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            out[k] = scalar
+            k += 1
+        }
+        return k
+    }
+
+    /// The first two scalars of `compact(text)`, without building it.
+    static func compactHead(_ text: String) -> (Unicode.Scalar?, Unicode.Scalar?) {
+        var text = text
+        return text.withUTF8 { b in
+            var first: Unicode.Scalar?
+            var i = 0
+            while i < b.count {
+                guard let v = decode(b, &i) else { break }
+                if isIgnored(v) { continue }
+                guard let scalar = Unicode.Scalar(v) else { continue }
+                if first == nil {
+                    first = scalar
+                } else {
+                    return (first, scalar)
+                }
+            }
+            return (first, nil)
+        }
+    }
+
+    /// The scalar value starting at `b[i]`, moving `i` past it; nil when the bytes end inside it.
+    @inline(__always)
+    private static func decode(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt32? {
+        let n = b.count
+        let b0 = UInt32(b[i])
+        if b0 < 0x80 {
+            i += 1
+            return b0
+        } else if b0 < 0xE0 {
+            guard i + 1 < n else { return nil }
+            defer { i += 2 }
+            return (b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+        } else if b0 < 0xF0 {
+            guard i + 2 < n else { return nil }
+            defer { i += 3 }
+            return (b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+        } else {
+            guard i + 3 < n else { return nil }
+            defer { i += 4 }
+            return (b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+        }
+    }
+
+    /// The scalars `compact` drops; Han and most text are above U+300F, so one comparison settles them.
+    @inline(__always)
+    private static func isIgnored(_ v: UInt32) -> Bool {
+        if v > 0x300F { return v == 0xFEFF }
+        switch v {
+        case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D,
+            0x300E, 0x300F, 0x200B:
+            return true
+        default:
+            return false
+        }
     }
 
     static func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }

@@ -18,13 +18,23 @@ struct RowReading: Sendable {
     var notes: [RowNote] = []
 }
 
+extension RowReading {
+    /// Each cell in its column. Mapped, not upcast: an implicit [CellToken] → [CellToken?] conversion casts every
+    /// element through the runtime.
+    init(cells: [CellToken]) {
+        self.init(cells: cells.map { Optional($0) })
+    }
+}
+
 /// Maps the value cells that followed a row label onto the template columns (report-formats §4.3 L4/L7,
 /// §4.5 step 5; issue 3): trailing padding and blanks, colspan copies, run-together digits, split numbers.
 /// Never guesses silently: every reading that is not one-to-one leaves a note.
 enum RowValueResolver {
     static func resolve(_ tokens: [CellToken], columns k: Int, identity: RowIdentity) -> RowReading {
-        var core = tokens.filter { !$0.isPadding }
-        let padding = tokens.filter(\.isPadding)
+        // Most rows carry no padding: no filtered copies then.
+        let hasPadding = tokens.contains(where: \.isPadding)
+        var core = hasPadding ? tokens.filter { !$0.isPadding } : tokens
+        let padding = hasPadding ? tokens.filter(\.isPadding) : []
         if core.count > k { return resolveExtra(core, columns: k, identity: identity) }
         let printed = core
         for pad in padding where core.count < k { core.append(pad) }

@@ -7,51 +7,71 @@ struct TableZones: Sendable {
     var applications: Range<Int>?
     var appeals: Range<Int>?
 
-    private static func s(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
     /// Headings are short; a sentence listing the parts of the report is not one.
     static let maxHeadingLength = 48
 
-    init(_ lines: [TextLine]) {
-        let compact = lines.map { LabelText.compact($0.text) }
-        func heading(_ numeral: Unicode.Scalar, _ any: [String], from start: Int = 0, excluding: [String] = []) -> Int? {
-            let words = any.map(Self.s)
-            let excluded = excluding.map(Self.s)
-            for i in start..<compact.count {
-                let c = compact[i]
-                guard c.count >= 3, c.count <= Self.maxHeadingLength, c[0] == numeral,
-                    c[1] == "、" || c[1] == "." || c[1] == "," || c[1] == " "
-                else { continue }
-                if words.contains(where: { LabelText.contains(c, $0) }) && !excluded.contains(where: { LabelText.contains(c, $0) }) {
-                    return i
-                }
-            }
-            return nil
-        }
-        func cue(_ any: [String], from start: Int = 0) -> Int? {
-            let words = any.map(Self.s)
-            guard start < compact.count else { return nil }
-            for i in start..<compact.count where words.contains(where: { LabelText.contains(compact[i], $0) }) {
-                return i
-            }
-            return nil
-        }
+    private static let activeHeading = KeywordSet(["主动公开"])
+    private static let activeCue = KeywordSet(["第二十条"])
+    private static let applicationsHeading = KeywordSet(["申请情况", "申请的情况", "处理政府信息公开申请", "依申请公开"])
+    private static let applicationsHeadingExcluded = KeywordSet(["办理结果"])
+    private static let applicationsCue = KeywordSet(["勾稽关系", "申请人情况", "本年新收"])
+    private static let appealsHeading = KeywordSet(["复议", "诉讼"])
+    private static let appealsCue = KeywordSet(["结果维持", "尚未审结"])
+    private static let endHeading5 = KeywordSet(["问题", "改进", "其他"])
+    private static let endHeading6 = KeywordSet(["其他"])
+    private static let applicationsHeadingLoose = KeywordSet(["申请"])
 
-        let activeStart = heading("二", ["主动公开"]) ?? cue(["第二十条"])
+    init(_ lines: [TextLine]) {
+        // Headings are recognised by their first two compact scalars; only the lines those pick, and every line
+        // a cue search reads, are compacted in full.
+        let heads = lines.map { LabelText.compactHead($0.text) }
+        var compacted = [[Unicode.Scalar]?](repeating: nil, count: lines.count)
+        func compact(_ i: Int) -> [Unicode.Scalar] {
+            if let c = compacted[i] { return c }
+            let c = LabelText.compact(lines[i].text)
+            compacted[i] = c
+            return c
+        }
+        let count = lines.count
+        func heading(_ numeral: Unicode.Scalar, _ any: KeywordSet, from start: Int, excluding: KeywordSet?) -> Int? {
+            for i in start..<count {
+                guard heads[i].0 == numeral, let second = heads[i].1,
+                    second == "、" || second == "." || second == "," || second == " "
+                else { continue }
+                let c = compact(i)
+                guard c.count >= 3, c.count <= Self.maxHeadingLength else { continue }
+                if any.any(in: c) && !(excluding?.any(in: c) ?? false) { return i }
+            }
+            return nil
+        }
+        func cue(_ any: KeywordSet, from start: Int) -> Int? {
+            guard start < count else { return nil }
+            for i in start..<count where any.any(in: compact(i)) { return i }
+            return nil
+        }
+        func body(_ start: Int) -> Int {
+            guard let first = heads[start].0, let second = heads[start].1 else { return start }
+            return LabelText.chineseNumeral(first) != nil && second == "、" ? start + 1 : start
+        }
+        self.init(count: count, heading: heading, cue: cue, body: body)
+    }
+
+    private init(
+        count: Int, heading: (Unicode.Scalar, KeywordSet, Int, KeywordSet?) -> Int?, cue: (KeywordSet, Int) -> Int?,
+        body: (Int) -> Int
+    ) {
+        let activeStart = heading("二", Self.activeHeading, 0, nil) ?? cue(Self.activeCue, 0)
         let applicationsStart =
-            heading("三", ["申请情况", "申请的情况", "处理政府信息公开申请", "依申请公开"], from: activeStart ?? 0, excluding: ["办理结果"])
-            ?? cue(["勾稽关系", "申请人情况", "本年新收"], from: activeStart ?? 0)
+            heading("三", Self.applicationsHeading, activeStart ?? 0, Self.applicationsHeadingExcluded)
+            ?? cue(Self.applicationsCue, activeStart ?? 0)
         let appealsFrom = applicationsStart ?? activeStart ?? 0
-        let appealsStart = heading("四", ["复议", "诉讼"], from: appealsFrom) ?? cue(["结果维持", "尚未审结"], from: appealsFrom)
+        let appealsStart = heading("四", Self.appealsHeading, appealsFrom, nil) ?? cue(Self.appealsCue, appealsFrom)
         let lastStart = appealsStart ?? applicationsStart ?? activeStart ?? 0
-        let end = heading("五", ["问题", "改进", "其他"], from: lastStart) ?? heading("六", ["其他"], from: lastStart) ?? compact.count
+        let end = heading("五", Self.endHeading5, lastStart, nil) ?? heading("六", Self.endHeading6, lastStart, nil) ?? count
 
         // A heading line is not part of its table: "三、…" would read as the ordinal of a row group.
-        func body(_ start: Int) -> Int {
-            let c = compact[start]
-            return c.count >= 2 && LabelText.chineseNumeral(c[0]) != nil && c[1] == "、" ? start + 1 : start
-        }
         if let activeStart {
-            let activeEnd = applicationsStart ?? appealsStart ?? heading("三", ["申请"], from: activeStart + 1) ?? end
+            let activeEnd = applicationsStart ?? appealsStart ?? heading("三", Self.applicationsHeadingLoose, activeStart + 1, nil) ?? end
             if activeEnd > body(activeStart) { active = body(activeStart)..<activeEnd }
         }
         if let applicationsStart {
@@ -59,7 +79,7 @@ struct TableZones: Sendable {
             if applicationsEnd > body(applicationsStart) { applications = body(applicationsStart)..<applicationsEnd }
         }
         if let appealsStart {
-            let appealsEnd = end > appealsStart ? end : compact.count
+            let appealsEnd = end > appealsStart ? end : count
             if appealsEnd > body(appealsStart) { appeals = body(appealsStart)..<appealsEnd }
         }
     }

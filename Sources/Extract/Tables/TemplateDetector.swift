@@ -15,18 +15,50 @@ enum TemplateDetector {
         "需要说明的事项与附表",
     ])
 
+    static let notice2021 = words(["〔2021〕30号", "[2021]30号", "(2021)30号"])
+    static let notice2019 = words(["〔2019〕60号", "[2019]60号", "(2019)60号"])
+    static let regulation2007 = words(["第492号"])
+    static let regulation2019 = words(["第711号"])
+
+    /// Every list the rules look for, searched in one pass; `Lists` holds each list's bits.
+    private static let keywords = KeywordSet(
+        vocabulary2021 + vocabulary2019 + applicationVocabulary + notice2021 + notice2019 + oldVocabulary + regulation2007
+            + regulation2019)
+    private struct Lists {
+        var v2021: UInt64 = 0, v2019: UInt64 = 0, application: UInt64 = 0, notice2021: UInt64 = 0, notice2019: UInt64 = 0
+        var old: UInt64 = 0, r2007: UInt64 = 0, r2019: UInt64 = 0
+    }
+    private static let lists: Lists = {
+        var next = 0
+        func bits(_ list: [[Unicode.Scalar]]) -> UInt64 {
+            defer { next += list.count }
+            return list.isEmpty ? 0 : ((~0 as UInt64) >> UInt64(64 - list.count)) << UInt64(next)
+        }
+        var l = Lists()
+        l.v2021 = bits(vocabulary2021)
+        l.v2019 = bits(vocabulary2019)
+        l.application = bits(applicationVocabulary)
+        l.notice2021 = bits(notice2021)
+        l.notice2019 = bits(notice2019)
+        l.old = bits(oldVocabulary)
+        l.r2007 = bits(regulation2007)
+        l.r2019 = bits(regulation2019)
+        return l
+    }()
+
     static func detect(_ text: CleanText, tables: [ExtractedTable], reportYear: Int?) -> Template {
         let active = tables.first { $0.name == .activeDisclosure }?.template
         let applications = tables.first { $0.name == .applications }?.template
-        // Compacted only when a rule needs the text: most template reports are decided by their tables.
-        var compacted: [[Unicode.Scalar]]?
-        func mentions(_ list: [[Unicode.Scalar]]) -> Bool {
-            let lines = compacted ?? text.lines.map { LabelText.compact($0.text) }
-            compacted = lines
-            return lines.contains { line in list.contains { LabelText.contains(line, $0) } }
+        // Searched only when a rule needs the text: most template reports are decided by their tables.
+        var present: UInt64?
+        func mentions(_ list: UInt64) -> Bool {
+            let found = present ?? keywords.present(in: LabelText.compactLines(text.lines))
+            present = found
+            return found & list != 0
         }
+        let l = lists
         // Rules 1–2: active-disclosure columns, from the table or, failing that, the text.
-        let activeShape = active ?? (mentions(vocabulary2021) ? .t2021 : mentions(vocabulary2019) ? .t2019 : nil)
+        let activeShape = active ?? (mentions(l.v2021) ? .t2021 : mentions(l.v2019) ? .t2019 : nil)
         if let activeShape {
             if let applications, applications != activeShape { return .hybrid }
             return activeShape
@@ -40,14 +72,14 @@ enum TemplateDetector {
             if let year { return year >= 2021 ? .t2021 : .t2019 }
             return applications
         }
-        if mentions(applicationVocabulary) {
+        if mentions(l.application) {
             if let year { return year >= 2021 ? .t2021 : .t2019 }
         }
         // Rule 4: the notice the report cites.
-        if mentions(words(["〔2021〕30号", "[2021]30号", "(2021)30号"])) { return .t2021 }
-        if mentions(words(["〔2019〕60号", "[2019]60号", "(2019)60号"])) { return .t2019 }
+        if mentions(l.notice2021) { return .t2021 }
+        if mentions(l.notice2019) { return .t2019 }
         // Rule 5: pre-2019 vocabulary, or the 2007 regulation cited without its 2019 revision.
-        if mentions(oldVocabulary) || mentions(words(["第492号"])) && !mentions(words(["第711号"])) { return .pre2019 }
+        if mentions(l.old) || mentions(l.r2007) && !mentions(l.r2019) { return .pre2019 }
         // Rule 6: the year.
         guard let year else { return .unknown }
         if year <= 2018 { return .pre2019 }
