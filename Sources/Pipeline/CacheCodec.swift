@@ -4,7 +4,7 @@ import NianbaoCore
 /// (measured with perf on 2,000 reports); this writes lengths as varints and strings as raw UTF-8.
 /// The leading magic carries a format number: a cache written by another format is simply re-extracted.
 enum CacheCodec {
-    static let magic: [UInt8] = Array("NBC2".utf8)
+    static let magic: [UInt8] = Array("NBC3".utf8)
 
     static func encode(_ entry: CachedReport) -> [UInt8] {
         var w = ByteWriter()
@@ -17,8 +17,8 @@ enum CacheCodec {
             w.string(t.template.rawValue)
             w.int(t.cells.count)
             for c in t.cells {
-                w.string(c.rowCode)
-                w.string(c.columnCode)
+                w.code(c.rowCode)
+                w.code(c.columnCode)
                 w.double(c.value)
                 w.string(c.kind.rawValue)
                 w.string(c.unit)
@@ -29,7 +29,7 @@ enum CacheCodec {
         }
         w.int(r.figures.count)
         for f in r.figures {
-            w.string(f.metric)
+            w.code(f.metric)
             w.double(f.value)
             w.string(f.unit)
             w.string(f.qualifier?.rawValue)
@@ -60,7 +60,7 @@ enum CacheCodec {
             var cells: [ValueCell] = []
             cells.reserveCapacity(cellCount)
             for _ in 0..<cellCount {
-                guard let row = r.string(), let column = r.string(), let value = r.optionalDouble(),
+                guard let row = r.code(), let column = r.code(), let value = r.optionalDouble(),
                     let kind = r.string().flatMap(CellKind.init(rawValue:)), let unit = r.optionalString(), let raw = r.string(),
                     let line = r.optionalInt(), let derived = r.bool()
                 else { return nil }
@@ -71,7 +71,7 @@ enum CacheCodec {
         var figures: [Figure] = []
         guard let figureCount = r.int() else { return nil }
         for _ in 0..<figureCount {
-            guard let metric = r.string(), let value = r.optionalDouble(), let value, let unit = r.optionalString(),
+            guard let metric = r.code(), let value = r.optionalDouble(), let value, let unit = r.optionalString(),
                 let qualifier = r.optionalString(), let quote = r.string(), let line = r.optionalInt()
             else { return nil }
             figures.append(Figure(metric: metric, value: value, unit: unit, qualifier: qualifier.flatMap(FigureQualifier.init(rawValue:)), quote: quote, line: line))
@@ -145,6 +145,16 @@ struct ByteWriter {
         guard let s else { return bytes.append(0) }
         bytes.append(1)
         string(s)
+    }
+
+    /// A catalogue code as its position (see `KnownCodes`), anything else spelled out.
+    mutating func code(_ s: String) {
+        if let position = KnownCodes.position[s] {
+            varint(UInt64(position + 1))
+        } else {
+            bytes.append(0)
+            string(s)
+        }
     }
 
     mutating func date(_ d: CivilDate?) {
@@ -252,6 +262,13 @@ struct ByteReader {
         return String(decoding: bytes[start..<offset], as: UTF8.self)
     }
 
+    mutating func code() -> String? {
+        guard let tag = varint() else { return nil }
+        if tag == 0 { return string() }
+        guard tag <= UInt64(KnownCodes.all.count) else { return nil }
+        return KnownCodes.all[Int(tag - 1)]
+    }
+
     mutating func optionalString() -> String?? {
         guard let flag = byte() else { return nil }
         if flag == 0 { return .some(nil) }
@@ -290,4 +307,19 @@ struct ByteReader {
             reportID: id, sourcePath: path, stage: stage, ruleID: rule, severity: severity, table: table.flatMap(TableName.init(rawValue:)),
             rowCode: row, columnCode: column, expected: expected, actual: actual, message: message, line: line)
     }
+}
+
+/// Row, column and metric codes of the catalogues, numbered. A cache entry names ~250 codes; written as positions
+/// they cost a byte or two instead of up to 40, and decoding hands back the catalogue's own strings instead of
+/// allocating a copy each, which also lets later string comparisons take the identical-storage shortcut.
+enum KnownCodes {
+    static let all: [String] = {
+        var seen = Set<String>()
+        var codes: [String] = []
+        let groups = [Codes.applicationRows, Codes.applicationColumns, Codes.activeItems, Codes.activeColumns, Codes.appealsGroups, Codes.appealsOutcomes, FigureMetrics.all]
+        for entry in groups.joined() where seen.insert(entry.code).inserted { codes.append(entry.code) }
+        return codes
+    }()
+
+    static let position: [String: Int] = Dictionary(all.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
 }
