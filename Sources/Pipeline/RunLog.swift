@@ -26,7 +26,9 @@ final class RunLog {
     func event(_ name: String, _ fields: [(String, String)] = []) {
         guard format == .json else { return }
         let time = JSONText.string(ISO8601DateFormatter().string(from: Date()))
-        FileHandle.standardOutput.write(Data((JSONText.object([("event", JSONText.string(name)), ("time", time)] + fields) + "\n").utf8))
+        // Memory at each stage boundary, so a nightly log shows which stage grows with the archive.
+        let memory = name == "stage_end" || name == "run_end" ? [("rss_mb", String(Memory.residentMB)), ("peak_rss_mb", String(Memory.peakMB))] : []
+        FileHandle.standardOutput.write(Data((JSONText.object([("event", JSONText.string(name)), ("time", time)] + fields + memory) + "\n").utf8))
     }
 
     func warning(_ message: String) {
@@ -51,5 +53,27 @@ final class RunLog {
         let line = String(format: "\r%@ [%@] %d/%d files  %.0f files/s  ETA %.0fs ", label, bar, done, total, rate, eta)
         FileHandle.standardError.write(Data(line.utf8))
         if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+/// This process's memory in MB, from /proc/self/statm (resident now) and getrusage (peak).
+enum Memory {
+    static var residentMB: Int {
+        // /proc files report size 0, so read until end rather than by stat.
+        let fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return 0 }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard n > 0 else { return 0 }
+        let fields = String(decoding: buffer[0..<n], as: UTF8.self).split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return (pages * Int(sysconf(Int32(_SC_PAGESIZE)))) >> 20
+    }
+
+    static var peakMB: Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss >> 10
     }
 }
