@@ -53,41 +53,48 @@ public final class CSVTableWriter {
     private var escaped = 0
     private var rows = 0
 
-    private let kinds: [CSVColumnKind]
-    private let guardsFormulas: Bool
     private let sink: CSVSink
     private var isClosed = false
-    /// The record being written field by field: its next field, where it starts in the sink, and
-    /// the cells it neutralised, so a record of the wrong width can be taken back whole.
-    private var field = 0
-    private var recordStart = 0
-    private var recordEscaped = 0
+    /// The record being appended field by field; finished records move to the sink.
+    private var record: CSVRecords
 
     public init(path: String, header: [String], kinds: [CSVColumnKind], options: CSVOptions) throws {
         self.path = path
         guard header.count == kinds.count else { throw CSVError.rowWidth(expected: header.count, found: kinds.count) }
-        self.kinds = kinds
-        guardsFormulas = options.profile == .spreadsheet
+        record = CSVRecords(kinds: kinds, options: options)
         sink = try CSVSink(path: path, gzip: options.gzip)
         if options.byteOrderMark {
             for byte: UInt8 in [0xEF, 0xBB, 0xBF] { sink.append(byte) }
         }
         // Header names are ours, not data, so they are quoted as needed but never formula-guarded.
-        for name in header {
-            var text = name
-            text.withUTF8 { appendField($0, guarding: false) }
-        }
-        try endRecord()
-        rows = 0
+        var names = CSVRecords(kinds: kinds, guardsFormulas: false)
+        for name in header { names.appendText(name) }
+        try names.endRecord()
+        names.withFinishedBytes { sink.append($0) }
     }
 
     public func append(_ fields: [String?]) throws {
         guard !isClosed else { throw CSVError.io(path: path, reason: "writer is closed") }
-        guard fields.count == kinds.count else { throw CSVError.rowWidth(expected: kinds.count, found: fields.count) }
+        guard fields.count == record.kinds.count else {
+            throw CSVError.rowWidth(expected: record.kinds.count, found: fields.count)
+        }
         for field in fields {
             if let field { appendText(field) } else { appendNull() }
         }
         try endRecord()
+    }
+
+    /// Appends records built for this writer's columns and options; a record still being written is left out.
+    public func append(_ records: CSVRecords) throws {
+        guard !isClosed else { throw CSVError.io(path: path, reason: "writer is closed") }
+        guard records.kinds.count == record.kinds.count else {
+            throw CSVError.rowWidth(expected: record.kinds.count, found: records.kinds.count)
+        }
+        guard !records.isEmpty else { return }
+        records.withFinishedBytes { sink.append($0) }
+        rows += records.count
+        escaped += records.escapedCellCount
+        try sink.flushIfFull()
     }
 
     // MARK: Field by field
@@ -95,183 +102,42 @@ public final class CSVTableWriter {
 
     /// A text field; guarded against formulas when its column is `.text`.
     public func appendText(_ text: borrowing String) {
-        text.utf8Span.span.withUnsafeBufferPointer { appendField($0, guarding: guardsFormulas) }
+        record.appendText(text)
     }
 
     public func appendText(_ text: String?) {
-        if let text { appendText(text) } else { appendNull() }
+        record.appendText(text)
     }
 
     /// UTF-8 bytes of a text field.
     public func appendText(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        appendField(bytes, guarding: guardsFormulas)
+        record.appendText(utf8: bytes)
     }
 
     /// An integer in decimal, as `String(value)` spells it.
     public func appendInteger(_ value: Int64) {
-        let index = field
-        // A negative number in a text column is guarded like any text (a leading `-`).
-        guard index < kinds.count, value >= 0 || !guardsFormulas || kinds[index] != .text else {
-            return appendSignedText(value)
-        }
-        field += 1
-        var digitCount = 0
-        var rest = value.magnitude
-        repeat {
-            digitCount += 1
-            rest /= 10
-        } while rest != 0
-        // Digits and a sign never need quotes.
-        let start = sink.reserve(digitCount + 2)
-        var out = start
-        if index > 0 {
-            out.pointee = UInt8(ascii: ",")
-            out += 1
-        }
-        if value < 0 {
-            out.pointee = UInt8(ascii: "-")
-            out += 1
-        }
-        out += digitCount
-        var cursor = out
-        var magnitude = value.magnitude
-        repeat {
-            cursor -= 1
-            cursor.pointee = UInt8(truncatingIfNeeded: magnitude % 10) &+ UInt8(ascii: "0")
-            magnitude /= 10
-        } while magnitude != 0
-        sink.count += out - start
-    }
-
-    private func appendSignedText(_ value: Int64) {
-        var text = String(value)
-        text.withUTF8 { appendField($0, guarding: guardsFormulas) }
+        record.appendInteger(value)
     }
 
     /// An empty cell.
     public func appendNull() {
-        let index = field
-        field += 1
-        if index > 0 { sink.append(UInt8(ascii: ",")) }
+        record.appendNull()
     }
 
     /// Ends the record. A record without exactly one field per column is taken back and throws.
     public func endRecord() throws {
-        let found = field
-        field = 0
-        guard !isClosed, found == kinds.count else {
-            sink.count = recordStart
-            escaped -= recordEscaped
-            recordEscaped = 0
-            if isClosed { throw CSVError.io(path: path, reason: "writer is closed") }
-            throw CSVError.rowWidth(expected: kinds.count, found: found)
+        guard !isClosed else {
+            record.takeBackRecord()
+            throw CSVError.io(path: path, reason: "writer is closed")
         }
-        let end = sink.reserve(2)
-        end[0] = UInt8(ascii: "\r")
-        end[1] = UInt8(ascii: "\n")
-        sink.count += 2
-        rows += 1
-        recordEscaped = 0
-        try sink.flushIfFull()
-        recordStart = sink.count
+        try record.endRecord()
+        try append(record)
+        record.removeAll()
     }
 
     public func close() throws {
         guard !isClosed else { return }
         isClosed = true
         try sink.close()
-    }
-
-    /// Writes the separator and the field, quoted and guarded as the type's documentation says.
-    @inline(__always)
-    private func appendField(_ bytes: UnsafeBufferPointer<UInt8>, guarding: Bool) {
-        let index = field
-        field += 1
-        // Past the last column nothing is written; `endRecord` refuses the record.
-        guard index < kinds.count else { return }
-        let count = bytes.count
-        let first = bytes.first
-        let prefixesQuote = guarding && kinds[index] == .text && first.map(Self.startsFormula) == true
-        if prefixesQuote {
-            escaped += 1
-            recordEscaped += 1
-        }
-        // After the `'` prefix the cell no longer starts with whitespace, so only the end counts.
-        let needsQuotes =
-            count == 0
-            || (!prefixesQuote && first.map(Self.isEdgeSpace) == true)
-            || bytes.last.map(Self.isEdgeSpace) == true
-            || Self.containsSpecial(bytes)
-        // Separator, two quotes, the prefix and every byte doubled at worst.
-        let start = sink.reserve(2 * count + 4)
-        var out = start
-        if index > 0 {
-            out.pointee = UInt8(ascii: ",")
-            out += 1
-        }
-        if needsQuotes {
-            out.pointee = UInt8(ascii: "\"")
-            out += 1
-        }
-        if prefixesQuote {
-            out.pointee = UInt8(ascii: "'")
-            out += 1
-        }
-        if needsQuotes {
-            for byte in bytes {
-                out.pointee = byte
-                out += 1
-                if byte == UInt8(ascii: "\"") {
-                    out.pointee = byte
-                    out += 1
-                }
-            }
-            out.pointee = UInt8(ascii: "\"")
-            out += 1
-        } else if let base = bytes.baseAddress {
-            out.update(from: base, count: count)
-            out += count
-        }
-        sink.count += out - start
-    }
-
-    /// Whether any byte is `,` `"` CR or LF; eight bytes per step (a zero byte after XOR marks a match).
-    @inline(__always)
-    private static func containsSpecial(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let count = bytes.count
-        var offset = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
-            let x = word ^ (ones &* UInt64(byte))
-            return (x &- ones) & ~x & highs != 0
-        }
-        while offset + 8 <= count {
-            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-            if hasByte(word, 0x2C) || hasByte(word, 0x22) || hasByte(word, 0x0D) || hasByte(word, 0x0A) { return true }
-            offset += 8
-        }
-        while offset < count {
-            if isSpecial(base[offset]) { return true }
-            offset += 1
-        }
-        return false
-    }
-
-    /// OWASP: characters that make a spreadsheet treat the cell as a formula (or smuggle one in).
-    private static func startsFormula(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
-        default: return false
-        }
-    }
-
-    private static func isSpecial(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0D || byte == 0x0A
-    }
-
-    private static func isEdgeSpace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == 0x09
     }
 }

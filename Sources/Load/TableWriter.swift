@@ -3,22 +3,22 @@ import NianbaoCore
 import CSV
 import Parquet
 
-/// Writes one table to `<dir>/<name>/part-00000.parquet` and `<dir>/csv/<csvName>.csv` at once.
-///
-/// Rows are appended a cell at a time, in column order, then `endRow()`: each cell goes straight
-/// into the Parquet column buffer and the CSV output buffer, with no `[Cell]` row and no String per number.
-/// The caller calls the method matching each column's declared kind.
+/// Writes one table to `<dir>/<name>/part-00000.parquet` and `<dir>/csv/<csvName>.csv` at once,
+/// from rows built as `TableRows`.
 final class TableWriter {
     private let parquet: ParquetFileWriter?
     private let csv: CSVTableWriter?
     private(set) var rowCount = 0
+    /// What `TableRows` for this table are made from.
+    let layout: TableLayout
 
-    init(parquetPath: String?, csvPath: String?, columns: [ColumnSpec], config: LoadConfig) throws {
+    init(parquetPath: String?, csvPath: String?, layout: TableLayout, config: LoadConfig) throws {
+        self.layout = layout
         if let parquetPath {
             try FileManager.default.createDirectory(
                 atPath: (parquetPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             parquet = try ParquetFileWriter(
-                path: parquetPath, schema: columns.map(\.parquetField),
+                path: parquetPath, schema: layout.parquet,
                 options: ParquetWriterOptions(
                     codec: config.codec, rowGroupRows: config.rowGroupRows, createdBy: config.createdBy,
                     keyValueMetadata: config.keyValueMetadata))
@@ -29,77 +29,118 @@ final class TableWriter {
             try FileManager.default.createDirectory(
                 atPath: (csvPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             csv = try CSVTableWriter(
-                path: config.csv.gzip ? csvPath + ".gz" : csvPath, header: columns.map(\.name),
-                kinds: columns.map(\.csvKind), options: config.csv)
+                path: config.csv.gzip ? csvPath + ".gz" : csvPath, header: layout.names,
+                kinds: layout.csvKinds, options: config.csv)
         } else {
             csv = nil
         }
     }
 
+    /// Appends rows built from this writer's `layout`.
+    func append(_ table: borrowing TableRows) throws {
+        if let error = table.error { throw error }
+        guard table.rowCount > 0 else { return }
+        rowCount += table.rowCount
+        if let batch = table.parquet { try parquet?.append(batch) }
+        if let records = table.csv { try csv?.append(records) }
+    }
+
+    /// Text cells the spreadsheet profile neutralised.
+    var escapedCellCount: Int { csv?.escapedCellCount ?? 0 }
+
+    func close() throws {
+        try parquet?.close()
+        try csv?.close()
+    }
+}
+
+/// The columns of a table as each output sees them, and which outputs are written.
+struct TableLayout: Sendable {
+    let names: [String]
+    let parquet: [ParquetField]
+    let csvKinds: [CSVColumnKind]
+    let writesParquet: Bool
+    let writesCSV: Bool
+    let csvOptions: CSVOptions
+
+    init(_ columns: [ColumnSpec], config: LoadConfig) {
+        names = columns.map(\.name)
+        parquet = columns.map(\.parquetField)
+        csvKinds = columns.map(\.csvKind)
+        writesParquet = config.writeParquet
+        writesCSV = config.writeCSV
+        csvOptions = config.csv
+    }
+}
+
+/// Rows of one table, built apart from its writer (on any thread): each cell goes straight into a
+/// Parquet column batch and the CSV record bytes, with no `[Cell]` row and no String per number.
+/// The caller calls the method matching each column's declared kind, then `endRow()`.
+struct TableRows: Sendable {
+    private(set) var parquet: ParquetRowBatch?
+    private(set) var csv: CSVRecords?
+    private(set) var rowCount = 0
+    /// The first row of the wrong shape (a bug in the caller, not bad data); `TableWriter.append` throws it.
+    private(set) var error: (any Error)?
+
+    init(_ layout: TableLayout, rowCapacity: Int = 0) {
+        parquet = layout.writesParquet ? ParquetRowBatch(schema: layout.parquet, rowCapacity: rowCapacity) : nil
+        // About 12 bytes per cell in the tables here.
+        csv = layout.writesCSV
+            ? CSVRecords(kinds: layout.csvKinds, options: layout.csvOptions, byteCapacity: rowCapacity * layout.csvKinds.count * 12)
+            : nil
+    }
+
     /// A `.string` column.
-    func text(_ value: borrowing String) {
-        // One view of the bytes for both writers.
+    mutating func text(_ value: borrowing String) {
+        // One view of the bytes for both outputs.
         value.utf8Span.span.withUnsafeBufferPointer { bytes in
             parquet?.appendString(utf8: UnsafeRawBufferPointer(bytes))
             csv?.appendText(utf8: bytes)
         }
     }
 
-    func text(_ value: String?) {
+    mutating func text(_ value: String?) {
         if let value { text(value) } else { null() }
     }
 
-    /// A `.string` column whose value is the previous row's when `repeated` (a report's id, agency or
-    /// template on each of its rows), which spares the Parquet dictionary a look-up.
-    func text(_ value: String?, repeated: Bool) {
-        // `parquet?.` rather than `if let parquet`: binding the reference would retain it per cell.
-        guard repeated, parquet?.repeatPrevious() == true else { return text(value) }
-        csv?.appendText(value)
-    }
-
     /// An `.int32` column: Parquet clamps, CSV keeps the number as it is.
-    func int32(_ value: Int?) {
+    mutating func int32(_ value: Int?) {
         guard let value else { return null() }
         parquet?.appendInt32(Int32(clamping: value))
         csv?.appendInteger(Int64(value))
     }
 
-    /// `int32` with the previous row's value when `repeated` (see `text(_:repeated:)`).
-    func int32(_ value: Int?, repeated: Bool) {
-        guard repeated, parquet?.repeatPrevious() == true else { return int32(value) }
-        if let value { csv?.appendInteger(Int64(value)) } else { csv?.appendNull() }
-    }
-
     /// An `.int64` column.
-    func int64(_ value: Int) {
+    mutating func int64(_ value: Int) {
         parquet?.appendInt64(Int64(value))
         csv?.appendInteger(Int64(value))
     }
 
     /// An `.int64` column holding a value read as a number: rounded for Parquet, as read for CSV.
-    func roundedInt64(_ value: Double?) {
+    mutating func roundedInt64(_ value: Double?) {
         guard let value else { return null() }
         parquet?.appendInt64(Int64(exactly: value.rounded()) ?? 0)
         number(value)
     }
 
     /// A `.double` column.
-    func double(_ value: Double?) {
+    mutating func double(_ value: Double?) {
         guard let value else { return null() }
         parquet?.appendDouble(value)
         number(value)
     }
 
-    func bool(_ value: Bool) {
+    mutating func bool(_ value: Bool) {
         parquet?.appendBool(value)
         csv?.appendText(value ? "true" : "false")
     }
 
     /// A `.date` column: days since the epoch in Parquet, ISO 8601 in CSV.
-    func date(_ value: CivilDate?) {
+    mutating func date(_ value: CivilDate?) {
         guard let value else { return null() }
         parquet?.appendDate(Int32(clamping: value.daysSinceEpoch))
-        guard let csv else { return }
+        guard csv != nil else { return }
         // `CivilDate.description` spelled into bytes: each part zero-padded to its width after its sign.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -136,24 +177,28 @@ final class TableWriter {
             end.pointee = UInt8(ascii: "-")
             end += 1
             part(value.day, width: 2)
-            csv.appendText(utf8: UnsafeBufferPointer(start: base, count: end - base))
+            csv?.appendText(utf8: UnsafeBufferPointer(start: base, count: end - base))
         }
     }
 
-    func null() {
+    mutating func null() {
         parquet?.appendNull()
         csv?.appendNull()
     }
 
-    func endRow() throws {
+    mutating func endRow() {
         rowCount += 1
-        try parquet?.endRow()
-        try csv?.endRecord()
+        parquet?.endRow()
+        do {
+            try csv?.endRecord()
+        } catch {
+            if self.error == nil { self.error = error }
+        }
     }
 
     /// CSV text of a number: shortest round-trip, integral values without a trailing ".0" so
     /// spreadsheets show 668.57 and 12.
-    private func number(_ value: Double) {
+    private mutating func number(_ value: Double) {
         if let integral = Self.integral(value) {
             csv?.appendInteger(integral)
         } else {
@@ -164,13 +209,5 @@ final class TableWriter {
     /// The value as an integer when it prints as one (see `number`).
     static func integral(_ value: Double) -> Int64? {
         value.isFinite && value == value.rounded() && abs(value) < 1e15 ? Int64(value) : nil
-    }
-
-    /// Text cells the spreadsheet profile neutralised.
-    var escapedCellCount: Int { csv?.escapedCellCount ?? 0 }
-
-    func close() throws {
-        try parquet?.close()
-        try csv?.close()
     }
 }

@@ -164,3 +164,40 @@ struct CSVFieldByFieldTests {
         #expect(writer.escapedCellCount == 2 && writer.rowCount == 4)
     }
 }
+
+struct CSVRecordsTests {
+    @Test func recordsAppendedInOneCopyMatchFieldByField() throws {
+        let kinds: [CSVColumnKind] = [.text, .number, .text]
+        let rows: [(String?, Int64, String?)] = [("=1+1", -5, "a,b"), (nil, 12, " x"), ("普通", 0, nil)]
+        var outputs: [String] = []
+        var escapes: [Int] = []
+        for batched in [false, true] {
+            let (directory, path) = try temporaryPath("t.csv")
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let writer = try CSVTableWriter(path: path, header: ["a", "b", "c"], kinds: kinds, options: CSVOptions())
+            var records = CSVRecords(kinds: kinds, options: CSVOptions())
+            for row in rows {
+                if batched {
+                    records.appendText(row.0)
+                    records.appendInteger(row.1)
+                    records.appendText(row.2)
+                    try records.endRecord()
+                } else {
+                    writer.appendText(row.0)
+                    writer.appendInteger(row.1)
+                    writer.appendText(row.2)
+                    try writer.endRecord()
+                }
+            }
+            // A record left unfinished is not appended.
+            records.appendText("half")
+            if batched { try writer.append(records) }
+            try writer.close()
+            outputs.append(try String(contentsOfFile: path, encoding: .utf8))
+            escapes.append(writer.escapedCellCount)
+            #expect(writer.rowCount == rows.count)
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(escapes == [1, 1])
+    }
+}

@@ -3,7 +3,7 @@
 ///
 /// Entries keep first-occurrence order, which is what the dictionary page holds; the hash only
 /// decides where an entry sits in the table, so the output does not depend on it.
-struct StringDictionary {
+struct StringDictionary: Sendable {
     /// UTF-8 of every entry, concatenated; `ends[i]` is the end offset of entry i.
     private(set) var bytes: [UInt8] = []
     private(set) var ends: [Int] = []
@@ -12,9 +12,10 @@ struct StringDictionary {
     private var slots: [UInt64]
     private var mask: Int
 
+    /// No table until the first insert: batches of rows carry a dictionary they never fill.
     init() {
-        slots = [UInt64](repeating: 0, count: 64)
-        mask = 63
+        slots = []
+        mask = 0
     }
 
     var count: Int { ends.count }
@@ -39,6 +40,10 @@ struct StringDictionary {
     }
 
     private mutating func lookUpOrAdd(_ value: UnsafeRawBufferPointer) -> Int {
+        if slots.isEmpty {
+            slots = [UInt64](repeating: 0, count: 64)
+            mask = 63
+        }
         let hash = Self.hash(value)
         let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & mask

@@ -5,7 +5,7 @@
 /// Strings are stored as bytes as they arrive; the dictionary of a chunk is built when it is
 /// flushed (`buildStringDictionary`), in one pass over contiguous values. Looking every value up as
 /// it arrived cost a cache miss per value once other work had run between rows.
-struct ColumnBuffer {
+struct ColumnBuffer: Sendable {
     let field: ParquetField
     let dictionaryPolicy: ParquetDictionaryPolicy
     /// 1 = value present, 0 = null; kept only for optional columns.
@@ -27,9 +27,57 @@ struct ColumnBuffer {
     private(set) var stringDictionary = StringDictionary()
     private(set) var dictionaryIndices: [UInt32] = []
 
-    init(field: ParquetField, dictionary: ParquetDictionaryPolicy = .automatic) {
+    /// `rowCapacity`: rows to reserve room for (a batch of known size).
+    init(field: ParquetField, dictionary: ParquetDictionaryPolicy = .automatic, rowCapacity: Int = 0) {
         self.field = field
         self.dictionaryPolicy = dictionary
+        guard rowCapacity > 0 else { return }
+        if field.isOptional { definitionLevels.reserveCapacity(rowCapacity) }
+        switch field.type {
+        case .boolean: booleans.reserveCapacity(rowCapacity)
+        case .int32, .date: int32s.reserveCapacity(rowCapacity)
+        case .int64: int64s.reserveCapacity(rowCapacity)
+        case .double: doubles.reserveCapacity(rowCapacity)
+        case .string:
+            stringEnds.reserveCapacity(rowCapacity)
+            stringBytes.reserveCapacity(rowCapacity * 16)
+        }
+    }
+
+    /// Appends rows `rows` of `other`, a buffer of the same field.
+    mutating func append(rows: Range<Int>, of other: borrowing ColumnBuffer) {
+        guard !rows.isEmpty else { return }
+        // Nulls have no value, so the rows' values start after the values of the rows before them.
+        var values = rows
+        if field.isOptional {
+            other.definitionLevels.withUnsafeBufferPointer { levels in
+                if rows.count != other.rowCount {
+                    let start = levels[..<rows.lowerBound].reduce(0) { $0 + Int($1) }
+                    values = start..<(start + levels[rows].reduce(0) { $0 + Int($1) })
+                } else {
+                    values = 0..<other.valueCount
+                }
+                definitionLevels.append(contentsOf: UnsafeBufferPointer(rebasing: levels[rows]))
+            }
+        }
+        rowCount += rows.count
+        nullCount += rows.count - values.count
+        switch field.type {
+        case .boolean: other.booleans.withUnsafeBufferPointer { booleans.append(contentsOf: UnsafeBufferPointer(rebasing: $0[values])) }
+        case .int32, .date: other.int32s.withUnsafeBufferPointer { int32s.append(contentsOf: UnsafeBufferPointer(rebasing: $0[values])) }
+        case .int64: other.int64s.withUnsafeBufferPointer { int64s.append(contentsOf: UnsafeBufferPointer(rebasing: $0[values])) }
+        case .double: other.doubles.withUnsafeBufferPointer { doubles.append(contentsOf: UnsafeBufferPointer(rebasing: $0[values])) }
+        case .string:
+            guard !values.isEmpty else { return }
+            other.stringEnds.withUnsafeBufferPointer { ends in
+                let start = values.lowerBound == 0 ? 0 : ends[values.lowerBound - 1]
+                let shift = stringBytes.count - start
+                other.stringBytes.withUnsafeBufferPointer {
+                    stringBytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<ends[values.upperBound - 1]]))
+                }
+                stringEnds.append(contentsOf: UnsafeBufferPointer(rebasing: ends[values]).lazy.map { $0 + shift })
+            }
+        }
     }
 
     var valueCount: Int { rowCount - nullCount }

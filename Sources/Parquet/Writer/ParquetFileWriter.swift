@@ -172,11 +172,39 @@ public final class ParquetFileWriter {
         try rowAppended()
     }
 
+    /// Appends the rows of a batch built for this schema, column by column; row groups end where they
+    /// would have had the rows come one at a time. A batch holding a refused cell is not appended.
+    public func append(_ batch: ParquetRowBatch) throws {
+        guard !isClosed else { throw ParquetError.io(path: path, reason: "writer is closed") }
+        guard cursor == 0 else {
+            throw ParquetError.schemaMismatch(column: "(row \(rows))", reason: "a row is being appended cell by cell")
+        }
+        guard batch.schema == schema else {
+            throw ParquetError.schemaMismatch(column: path, reason: "batch of another schema")
+        }
+        if let error = batch.error { throw error }
+        var start = 0
+        while start < batch.rowCount {
+            let end = min(batch.rowCount, start + rowGroupLimit - bufferedRows)
+            batch.columns.withUnsafeBufferPointer { batchColumns in
+                for index in 0..<columns.count {
+                    columns[index].append(rows: start..<end, of: batchColumns[index])
+                }
+            }
+            rows += end - start
+            bufferedRows += end - start
+            if bufferedRows >= rowGroupLimit { try flushRowGroup() }
+            start = end
+        }
+    }
+
+    /// Page and dictionary counts are i32 in the format, so a row group never exceeds Int32.max rows.
+    private var rowGroupLimit: Int { max(1, min(options.rowGroupRows, Int(Int32.max))) }
+
     private func rowAppended() throws {
         rows += 1
         bufferedRows += 1
-        // Page and dictionary counts are i32 in the format, so a row group never exceeds Int32.max rows.
-        if bufferedRows >= max(1, min(options.rowGroupRows, Int(Int32.max))) {
+        if bufferedRows >= rowGroupLimit {
             try flushRowGroup()
         }
     }
