@@ -30,6 +30,17 @@ private struct AgencyYear: Hashable, Sendable {
     let year: Int
 }
 
+/// One report ready to be written: its rows, what run.json counts of it, and the cache entry bytes to append to
+/// this run's pack when the old copy is to be dropped (compaction) or was missing.
+private struct ReadyReport: Sendable {
+    var index: Int
+    var status: ReportStatus
+    var rejects: [(String, Severity)]
+    var rows: PreparedReport
+    var validateSeconds: Double
+    var rewrite: [UInt8]?
+}
+
 /// One file's result in the parallel phase.
 private struct Processed: Sendable {
     var index: Int
@@ -195,10 +206,9 @@ public struct Runner: Sendable {
             let liveBytes = Set(states.compactMap { $0?.cache.map { [$0.pack, $0.offset, $0.length] } }).reduce(0) { $0 + $1[2] }
             let runPack = pack.number
             let compacting = cache.size(of: packs.subtracting([runPack])) > 2 * liveBytes
-            // Each prepared report comes with the entry bytes to append to this run's pack when the old copy is to be
-            // dropped (compaction) or was missing.
-            let prepare: @Sendable (Range<Int>) async -> [(Int, CheckedReport, Double, [UInt8]?)] = { range in
-                await withTaskGroup(of: (Int, CheckedReport, Double, [UInt8]?).self) { group in
+            let preparer = loader.preparer
+            let prepare: @Sendable (Range<Int>) async -> [ReadyReport] = { range in
+                await withTaskGroup(of: ReadyReport.self) { group in
                     for i in range {
                         let (entry, state) = snapshot[i]
                         guard let state else { continue }
@@ -223,12 +233,16 @@ public struct Runner: Sendable {
                             let checked = validator.validate(
                                 cached.report,
                                 findings: Findings(reportID: cached.report.header.reportID, sourcePath: entry.relativePath, rejects: rejects))
-                            return (i, checked, seconds(since: t), rewrite)
+                            let validateTime = seconds(since: t)
+                            // Rows are built here, in parallel; the writer only copies them in, in path order.
+                            return ReadyReport(
+                                index: i, status: checked.status, rejects: checked.rejects.map { ($0.ruleID, $0.severity) },
+                                rows: preparer.prepare(checked), validateSeconds: validateTime, rewrite: rewrite)
                         }
                     }
-                    var ready: [(Int, CheckedReport, Double, [UInt8]?)] = []
+                    var ready: [ReadyReport] = []
                     for await result in group { ready.append(result) }
-                    return ready.sorted { $0.0 < $1.0 }
+                    return ready.sorted { $0.index < $1.index }
                 }
             }
             var start = 0
@@ -239,15 +253,15 @@ public struct Runner: Sendable {
                 if next < snapshot.count {
                     pending = Task { await prepare(next..<min(next + chunk, snapshot.count)) }
                 }
-                for (i, checked, validateTime, rewrite) in ready {
-                    validateSeconds += validateTime
-                    if let rewrite { states[i]?.cache = try pack.append(rewrite) }
-                    try loader.append(checked)
-                    manifest.reportsByStatus[checked.status.rawValue, default: 0] += 1
-                    if checked.status == .failed { manifest.files.failed += 1 }
-                    for reject in checked.rejects {
-                        manifest.rejectsByRule[reject.ruleID, default: [:]][reject.severity.rawValue, default: 0] += 1
-                        manifest.rejectsBySeverity[reject.severity.rawValue, default: 0] += 1
+                for report in ready {
+                    validateSeconds += report.validateSeconds
+                    if let rewrite = report.rewrite { states[report.index]?.cache = try pack.append(rewrite) }
+                    try loader.append(report.rows)
+                    manifest.reportsByStatus[report.status.rawValue, default: 0] += 1
+                    if report.status == .failed { manifest.files.failed += 1 }
+                    for (rule, severity) in report.rejects {
+                        manifest.rejectsByRule[rule, default: [:]][severity.rawValue, default: 0] += 1
+                        manifest.rejectsBySeverity[severity.rawValue, default: 0] += 1
                     }
                 }
                 start = next
