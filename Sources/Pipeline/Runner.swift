@@ -195,7 +195,7 @@ public struct Runner: Sendable {
             let loader = try Loader(directory: staging, config: loadConfig, rules: RuleCatalog.all)
             // Decoding cached extractions and validating them runs in parallel, one chunk ahead of the writer;
             // writing stays sequential so every table keeps source-path order.
-            let chunk = 256
+            let chunk = 128
             try pack.flush()
             let snapshot = Array(zip(entries, states))
             let packs = Set(states.compactMap { $0?.cache?.pack })

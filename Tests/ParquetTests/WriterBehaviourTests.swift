@@ -83,6 +83,20 @@ struct SchemaCheckTests {
         #expect(size.map(Int64.init) == writer.bytesWritten)
     }
 
+    @Test func rowGroupsAlsoEndAtRowGroupBytes() throws {
+        let directory = try makeTemporaryDirectory("group-bytes")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var options = ParquetWriterOptions(codec: .uncompressed, rowGroupRows: 1_000, createdBy: "test")
+        // Each row holds 100 bytes of text plus an 8-byte offset: the byte bound, not the row bound, ends groups.
+        options.rowGroupBytes = 1_000
+        let writer = try ParquetFileWriter(
+            path: directory.appendingPathComponent("t.parquet").path, schema: [ParquetField("s", .string)], options: options)
+        for value in 0..<30 { try writer.append([.string(String(repeating: "x", count: 99) + String(value % 10))]) }
+        try writer.close()
+        #expect(writer.rowGroupCount == 3)  // 108 bytes a row reach 1,000 at the tenth row: 10 + 10 + 10
+        #expect(writer.rowCount == 30)
+    }
+
     @Test func appendAfterCloseThrows() throws {
         let directory = try makeTemporaryDirectory("closed")
         defer { try? FileManager.default.removeItem(at: directory) }

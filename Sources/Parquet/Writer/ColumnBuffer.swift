@@ -82,6 +82,12 @@ struct ColumnBuffer: Sendable {
 
     var valueCount: Int { rowCount - nullCount }
 
+    /// Bytes held for this chunk (values, string offsets, definition levels), to bound a row group by memory.
+    var bufferedBytes: Int {
+        definitionLevels.count + booleans.count + 4 * int32s.count + 8 * (int64s.count + doubles.count) + stringBytes.count
+            + 8 * stringEnds.count
+    }
+
     /// Fast check for the hot path; `mismatch` explains a refusal.
     func accepts(_ value: ParquetValue) -> Bool {
         switch value {
