@@ -301,10 +301,9 @@ public struct Runner: Sendable {
         }
 
         // State last: a crash before this line only costs the next run some re-extraction.
-        var files: [String: FileState] = [:]
-        for (i, entry) in entries.enumerated() { files[entry.relativePath] = states[i] }
-        try RunState(toolVersion: NianbaoVersion.string, outputHash: config.outputHash, files: files).save(stateDir: config.stateDir)
-        cache.collectGarbage(keeping: Set(files.values.compactMap { $0.cache?.pack }))
+        let files = entries.indices.lazy.compactMap { i in states[i].map { (entries[i].relativePath, $0) } }
+        try RunState.save(toolVersion: NianbaoVersion.string, outputHash: config.outputHash, files: Array(files), stateDir: config.stateDir)
+        cache.collectGarbage(keeping: Set(states.compactMap { $0?.cache?.pack }))
         log.event("run_end", [
             ("exit_status", "0"), ("seconds", String(manifest.seconds["total"] ?? 0)), ("run_id", JSONText.string(manifest.runId)),
             ("files", JSONText.object([
