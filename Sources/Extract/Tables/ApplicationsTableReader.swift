@@ -9,8 +9,8 @@ enum ApplicationsTableReader {
     /// Fewer matched rows than this is a mention in prose, not a table.
     static let minimumRows = 3
 
-    static func read(_ tokens: [CellToken], findings: inout Findings) -> ExtractedTable? {
-        let rows = collectRows(tokens)
+    static func read(_ cells: ZoneCells, findings: inout Findings) -> ExtractedTable? {
+        let rows = collectRows(cells)
         guard rows.filter({ !$0.value.isEmpty }).count >= minimumRows else { return nil }
         let hasSubRows = otherSubRows.contains { rows[$0]?.isEmpty == false }
         let template: Template = hasSubRows ? .t2021 : .t2019
@@ -56,7 +56,7 @@ enum ApplicationsTableReader {
     }
 
     /// Row code → the cells that followed its label.
-    static func collectRows(_ tokens: [CellToken]) -> [String: [CellToken]] {
+    static func collectRows(_ cells: ZoneCells) -> [String: [CellToken]] {
         // Rows by number while reading, so value cells do not hash a row code each.
         var rowNumbers: [String: Int] = [:]
         var rowCells: [[CellToken]] = []
@@ -65,13 +65,14 @@ enum ApplicationsTableReader {
         buffer.reserveCapacity(2 * ApplicationRowMatcher.maxLabelLength + ApplicationRowMatcher.maxLabelLength)
         var lastWasValue = true
         var pending: Int?
-        for token in tokens {
+        for token in cells.tokens {
             if token.isValue {
                 lastWasValue = true
                 if let pending { rowCells[pending].append(token) }
                 continue
             }
-            if token.compact.count > ApplicationRowMatcher.maxLabelLength {
+            let label = cells.label(token)
+            if label.count > ApplicationRowMatcher.maxLabelLength {
                 pending = nil
                 lastWasValue = true
                 continue
@@ -80,11 +81,11 @@ enum ApplicationsTableReader {
                 buffer.removeAll(keepingCapacity: true)
                 lastWasValue = false
             }
-            buffer.append(contentsOf: token.compact)
+            buffer.append(contentsOf: label)
             if buffer.count > 2 * ApplicationRowMatcher.maxLabelLength {
                 buffer.removeFirst(buffer.count - 2 * ApplicationRowMatcher.maxLabelLength)
             }
-            let matches = ApplicationRowMatcher.matches(in: buffer, newCount: token.compact.count, group: group)
+            let matches = ApplicationRowMatcher.matches(in: buffer, newCount: label.count, group: group)
             if matches.isEmpty {
                 // A label fragment after an empty row is its continuation; after values it ends the row.
                 if let p = pending, !rowCells[p].isEmpty { pending = nil }

@@ -199,19 +199,6 @@ enum LabelText {
         lastMatchEnd(hay, needle) != nil
     }
 
-    static func hasPrefix(_ hay: [Unicode.Scalar], _ prefix: [Unicode.Scalar]) -> Bool {
-        guard hay.count >= prefix.count else { return false }
-        for i in 0..<prefix.count where hay[i] != prefix[i] { return false }
-        return true
-    }
-
-    /// True when `hay` from `start` on equals `tail` exactly.
-    static func equalsTail(_ hay: [Unicode.Scalar], from start: Int, _ tail: [Unicode.Scalar]) -> Bool {
-        guard hay.count - start == tail.count else { return false }
-        for i in 0..<tail.count where hay[start + i] != tail[i] { return false }
-        return true
-    }
-
     private static let chineseDigits: [Unicode.Scalar] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
     /// Value 1–10 of a Chinese numeral scalar.
