@@ -26,7 +26,7 @@ public struct Extractor: Sendable {
         header.script = text.script
         var metadata = MetadataReader.read(text)
         let (tables, template) = TableExtractor.extractWithTemplate(text, reportYear: metadata.reportYear, findings: &findings)
-        metadata.template = template ?? TemplateDetector.detect(text, tables: tables, reportYear: metadata.reportYear)
+        metadata.template = template
         let (figures, breakdowns) = FigureExtractor.extract(text, metadata: metadata)
         header.metadata = metadata
         if tables.isEmpty && figures.isEmpty && !MetadataReader.looksLikeReport(text) {

@@ -6,11 +6,11 @@ enum TableExtractor {
         extractWithTemplate(text, reportYear: reportYear, findings: &findings).tables
     }
 
-    /// The tables, and the report's template when the appeals table needed it, for the caller to reuse rather than
-    /// detect again (detection reads only the section 二 and 三 tables, which come before it).
+    /// The tables and the report's template, detected once: detection reads only the section 二 and 三 tables, so
+    /// the template the appeals table takes is the report's.
     static func extractWithTemplate(
         _ text: CleanText, reportYear: Int?, findings: inout Findings
-    ) -> (tables: [ExtractedTable], template: Template?) {
+    ) -> (tables: [ExtractedTable], template: Template) {
         let zones = TableZones(text.lines)
         var tables: [ExtractedTable] = []
         var template: Template?
@@ -32,6 +32,6 @@ enum TableExtractor {
                 tables.append(table)
             }
         }
-        return (tables, template)
+        return (tables, template ?? TemplateDetector.detect(text, tables: tables, reportYear: reportYear))
     }
 }
