@@ -21,7 +21,7 @@ enum LabelText {
     }
 
     /// `compact` of a String through its UTF-8: a hand-rolled decode is several times faster than the generic
-    /// scalar view, and this runs on every line of every table zone.
+    /// scalar view. (Table zones write compact forms straight into shared buffers with `writeCompact`.)
     static func compact(_ text: String) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { compact(utf8: $0) }
