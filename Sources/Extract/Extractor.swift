@@ -25,8 +25,8 @@ public struct Extractor: Sendable {
         let text = cleaner.clean(rawLines)
         header.script = text.script
         var metadata = MetadataReader.read(text)
-        let tables = TableExtractor.extract(text, reportYear: metadata.reportYear, findings: &findings)
-        metadata.template = TemplateDetector.detect(text, tables: tables, reportYear: metadata.reportYear)
+        let (tables, template) = TableExtractor.extractWithTemplate(text, reportYear: metadata.reportYear, findings: &findings)
+        metadata.template = template
         let (figures, breakdowns) = FigureExtractor.extract(text, metadata: metadata)
         header.metadata = metadata
         if tables.isEmpty && figures.isEmpty && !MetadataReader.looksLikeReport(text) {

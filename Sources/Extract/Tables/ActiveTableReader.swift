@@ -52,42 +52,33 @@ enum ActiveTableReader {
     private static let columnShift = 3
     private static var itemShift: Int { columnShift + columnKeywords.count }
 
-    /// The keywords of `vocabulary` in `label`.
-    static func keywordBits(_ label: [Unicode.Scalar]) -> UInt64 { vocabulary.present(in: label) }
-
-    /// The item a label names, if it is a short table label.
-    static func item(_ label: [Unicode.Scalar]) -> String? { item(label, bits: keywordBits(label)) }
-
-    private static func item(_ label: [Unicode.Scalar], bits: UInt64) -> String? {
-        guard label.count <= 24, bits & (articleBit | contentBit) == 0 else { return nil }
+    /// The item a label names, if it is a short table label; `length` is its compact length.
+    private static func item(length: Int, bits: UInt64) -> String? {
+        guard length <= 24, bits & (articleBit | contentBit) == 0 else { return nil }
         let items = bits >> UInt64(itemShift)
         return items == 0 ? nil : itemKeywords[items.trailingZeroBitCount].code
     }
 
-    static func column(_ label: [Unicode.Scalar]) -> String? { column(label, bits: keywordBits(label)) }
-
     /// The first of `columnKeywords` in the label.
-    private static func column(_ label: [Unicode.Scalar], bits: UInt64) -> String? {
-        guard label.count <= 30 else { return nil }
+    private static func column(length: Int, bits: UInt64) -> String? {
+        guard length <= 30 else { return nil }
         let columns = (bits >> UInt64(columnShift)) & ((1 << UInt64(columnKeywords.count)) - 1)
         return columns == 0 ? nil : columnKeywords[columns.trailingZeroBitCount].code
     }
 
+    /// The keywords of `vocabulary` in every label token, 0 for value tokens; both passes over a table use them.
+    private static func labelBits(_ cells: ZoneCells) -> [UInt64] {
+        cells.scalars.withUnsafeBufferPointer { all in
+            cells.tokens.map { $0.isValue ? 0 : vocabulary.present(in: UnsafeBufferPointer(rebasing: all[$0.compactRange])) }
+        }
+    }
+
     /// 2021 or 2019 by column labels, then by items only the 2019 template has, then by year.
-    static func template(_ tokens: [CellToken], reportYear: Int?) -> Template? {
-        template(tokens, bits: labelBits(tokens))
-    }
-
-    /// `keywordBits` of every label token, 0 for value tokens; both passes over a table use them.
-    private static func labelBits(_ tokens: [CellToken]) -> [UInt64] {
-        tokens.map { $0.isValue ? 0 : keywordBits($0.compact) }
-    }
-
     private static func template(_ tokens: [CellToken], bits labelBits: [UInt64]) -> Template? {
         var saw2019 = false
         for (i, token) in tokens.enumerated() where !token.isValue {
             let bits = labelBits[i]
-            guard let code = column(token.compact, bits: bits) else { continue }
+            guard let code = column(length: token.compactRange.count, bits: bits) else { continue }
             // "本年处理决定数量" is 2021 wording; 2019 says "处理决定数量" (report-formats §1.2 rule 1).
             if code == "decisions" && bits & decisions2021Bit != 0 { return .t2021 }
             if columns2021.contains(code) { return .t2021 }
@@ -97,8 +88,9 @@ enum ActiveTableReader {
         return nil
     }
 
-    static func read(_ tokens: [CellToken], reportYear: Int?, findings: inout Findings) -> ExtractedTable? {
-        let labelBits = labelBits(tokens)
+    static func read(_ cells: ZoneCells, reportYear: Int?, findings: inout Findings) -> ExtractedTable? {
+        let tokens = cells.tokens
+        let labelBits = labelBits(cells)
         let headerTemplate = template(tokens, bits: labelBits)
         var rows: [String: [CellToken]] = [:]
         var rowColumns: [String: [String]] = [:]
@@ -117,7 +109,7 @@ enum ActiveTableReader {
                 pending = nil
                 continue
             }
-            if let code = column(token.compact, bits: bits) {
+            if let code = column(length: token.compactRange.count, bits: bits) {
                 if !inHeader { blockColumns = [] }
                 inHeader = true
                 if blockColumns.last != code { blockColumns.append(code) }
@@ -125,7 +117,7 @@ enum ActiveTableReader {
                 continue
             }
             inHeader = false
-            if let code = item(token.compact, bits: bits) {
+            if let code = item(length: token.compactRange.count, bits: bits) {
                 if let existing = rows[code], existing.contains(where: { !$0.isPadding }) {
                     pending = nil
                 } else {

@@ -10,13 +10,16 @@ enum AppealsTableReader {
     private static let headerCues: [[Unicode.Scalar]] = ["结果维持", "结果纠正", "其他结果", "尚未审结", "复议后起诉", "直接起诉", "行政复议", "行政诉讼"]
         .map { Array($0.unicodeScalars) }
 
-    static func read(_ tokens: [CellToken], template: Template, findings: inout Findings) -> ExtractedTable? {
+    static func read(_ cells: ZoneCells, template: Template, findings: inout Findings) -> ExtractedTable? {
         var sawHeader = false
         var values: [CellToken] = []
-        for token in tokens {
+        for token in cells.tokens {
             if !token.isValue {
                 if !values.isEmpty { break }
-                if token.compact.count <= 30, headerCues.contains(where: { LabelText.contains(token.compact, $0) }) { sawHeader = true }
+                if !sawHeader, token.compactRange.count <= 30 {
+                    let label = Array(cells.label(token))
+                    if headerCues.contains(where: { LabelText.contains(label, $0) }) { sawHeader = true }
+                }
                 continue
             }
             guard sawHeader else { continue }

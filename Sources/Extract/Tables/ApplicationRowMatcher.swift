@@ -1,3 +1,5 @@
+import NianbaoCore
+
 /// Recognises the row and group labels of the section 三 table (report-formats §2.3, §4.2): keyword first,
 /// because ordinals ("1.", "2.") repeat in every group; the ordinal and the current group only when no
 /// keyword survived (garbled labels).
@@ -47,11 +49,23 @@ enum ApplicationRowMatcher {
         Entry(keywords: k("结转下年", "下年度继续", "继续办理"), row: "carried_forward"),
     ]
 
+    /// Row codes in template order; rows are passed around by their index here, not by their code.
+    static let rowCodes = Codes.applicationRows.map(\.code)
+
+    /// The index of a row code in `rowCodes`.
+    static func rowIndex(_ code: String?) -> Int? { code.flatMap { rowCodes.firstIndex(of: $0) } }
+
+    /// `rowIndex` of each entry's row.
+    private static let entryRows = entries.map { rowIndex($0.row) }
+
     struct Match {
-        var row: String?
+        /// Index of the row in `rowCodes`.
+        var rowIndex: Int?
         var group: Group?
         /// Where the match ends in the label buffer; later matches win.
         var end: Int
+
+        var row: String? { rowIndex.map { ApplicationRowMatcher.rowCodes[$0] } }
     }
 
     /// Longest label that is still a table cell; longer text is narrative and never starts a row.
@@ -96,6 +110,7 @@ enum ApplicationRowMatcher {
         let newStart = buffer.count - newCount
         let keywords = self.keywords
         let entries = self.entries
+        let entryRows = self.entryRows
         // A match ends inside the newest label on the keyword's last two scalars (one may be a "?"): keywords
         // that end on no pair of the label cannot match, and are nearly all of them.
         var candidates: UInt64 = 0
@@ -125,7 +140,7 @@ enum ApplicationRowMatcher {
             guard k < count else { break }
             let e = keywords.entry[k]
             if e != bestEntry {
-                if let end = bestEnd { found.append(Match(row: entries[bestEntry].row, group: entries[bestEntry].group, end: end)) }
+                if let end = bestEnd { found.append(Match(rowIndex: entryRows[bestEntry], group: entries[bestEntry].group, end: end)) }
                 bestEnd = nil
                 bestEntry = e
             }
@@ -136,14 +151,14 @@ enum ApplicationRowMatcher {
             }
             if let end = LabelText.lastMatchEnd(buffer, keywords.words[k], endingAfter: newStart) { bestEnd = max(bestEnd ?? 0, end) }
         }
-        if let end = bestEnd { found.append(Match(row: entries[bestEntry].row, group: entries[bestEntry].group, end: end)) }
+        if let end = bestEnd { found.append(Match(rowIndex: entryRows[bestEntry], group: entries[bestEntry].group, end: end)) }
         if found.isEmpty || group == .other {
             let newest = Array(buffer[newStart...])
             if found.isEmpty, let fallback = ordinalMatch(newest, group: group) {
-                found.append(Match(row: fallback.row, group: fallback.group, end: buffer.count))
+                found.append(Match(rowIndex: rowIndex(fallback.row), group: fallback.group, end: buffer.count))
             }
-            if group == .other, found.allSatisfy({ $0.row == nil }), isMiscLabel(newest) {
-                found.append(Match(row: "other.misc", group: .other, end: buffer.count))
+            if group == .other, found.allSatisfy({ $0.rowIndex == nil }), isMiscLabel(newest) {
+                found.append(Match(rowIndex: miscRow, group: .other, end: buffer.count))
             }
         }
         return found.count > 1 ? found.sorted { $0.end < $1.end } : found
@@ -164,6 +179,8 @@ enum ApplicationRowMatcher {
         }
         return body == miscLabels.0 || body == miscLabels.1
     }
+
+    private static let miscRow = rowIndex("other.misc")
 
     private static let miscLabels = (Array("其他".unicodeScalars), Array("其他情形".unicodeScalars))
 

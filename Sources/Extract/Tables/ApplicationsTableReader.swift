@@ -5,29 +5,33 @@ import NianbaoCore
 /// value cells that follow belong to the row. Spanned labels repeated by HTML grids are harmless.
 enum ApplicationsTableReader {
     static let columns = Codes.applicationColumns.map(\.code)
-    static let otherSubRows = ["other.correction_overdue", "other.fee_unpaid", "other.misc"]
+    /// Rows by their index in `ApplicationRowMatcher.rowCodes`, so no row code is hashed while reading.
+    private static let rowCodes = ApplicationRowMatcher.rowCodes
+    private static func row(_ code: String) -> Int { ApplicationRowMatcher.rowIndex(code) ?? -1 }
+    private static let otherRow = row("other")
+    private static let otherSubRows = ["other.correction_overdue", "other.fee_unpaid", "other.misc"].map(row)
     /// Fewer matched rows than this is a mention in prose, not a table.
     static let minimumRows = 3
 
-    static func read(_ tokens: [CellToken], findings: inout Findings) -> ExtractedTable? {
-        let rows = collectRows(tokens)
-        guard rows.filter({ !$0.value.isEmpty }).count >= minimumRows else { return nil }
+    static func read(_ cells: ZoneCells, findings: inout Findings) -> ExtractedTable? {
+        let rows = collectRows(cells)
+        guard rows.count(where: { $0?.isEmpty == false }) >= minimumRows else { return nil }
+        let otherSubRows = self.otherSubRows
         let hasSubRows = otherSubRows.contains { rows[$0]?.isEmpty == false }
         let template: Template = hasSubRows ? .t2021 : .t2019
-        var codes = Codes.applicationRows.map(\.code)
+        var codes = Array(rowCodes.indices)
         if hasSubRows {
             // The printed （六） subtotal is kept when it carries values; otherwise validation derives it.
-            if !(rows["other"]?.contains { !$0.isPadding && !$0.isBlank } ?? false) { codes.removeAll { $0 == "other" } }
+            if !(rows[otherRow]?.contains { !$0.isPadding && !$0.isBlank } ?? false) { codes.removeAll { $0 == otherRow } }
         } else {
             codes.removeAll { otherSubRows.contains($0) }
         }
 
-        var readings: [String: RowReading] = [:]
-        readings.reserveCapacity(codes.count)
+        var readings = [RowReading?](repeating: nil, count: rowCodes.count)
         var missing: [String] = []
         for code in codes {
             guard let cells = rows[code], !cells.isEmpty else {
-                missing.append(code)
+                missing.append(rowCodes[code])
                 continue
             }
             readings[code] = RowValueResolver.resolve(cells, columns: columns.count, identity: .lastIsSum)
@@ -35,16 +39,18 @@ enum ApplicationsTableReader {
         decideByColumnIdentities(&readings, template2021: hasSubRows)
 
         var out: [RawCell] = []
+        out.reserveCapacity(codes.count * columns.count)
         for code in codes {
             guard let reading = readings[code] else { continue }
+            let rowCode = rowCodes[code]
             for note in reading.notes {
                 findings.add(
-                    note.rule, note.message, table: .applications, row: code, expected: note.expected, actual: note.actual,
+                    note.rule, note.message, table: .applications, row: rowCode, expected: note.expected, actual: note.actual,
                     line: note.line)
             }
             for (i, column) in columns.enumerated() {
                 let cell = reading.cells[i]
-                out.append(RawCell(rowCode: code, columnCode: column, raw: cell?.text ?? "", line: cell?.line))
+                out.append(RawCell(rowCode: rowCode, columnCode: column, raw: cell?.text ?? "", line: cell?.line))
             }
         }
         if !missing.isEmpty {
@@ -55,23 +61,22 @@ enum ApplicationsTableReader {
         return ExtractedTable(name: .applications, template: template, cells: out)
     }
 
-    /// Row code → the cells that followed its label.
-    static func collectRows(_ tokens: [CellToken]) -> [String: [CellToken]] {
-        // Rows by number while reading, so value cells do not hash a row code each.
-        var rowNumbers: [String: Int] = [:]
-        var rowCells: [[CellToken]] = []
+    /// The cells that followed each row's label, by row index; nil for a row whose label was not read.
+    static func collectRows(_ cells: ZoneCells) -> [[CellToken]?] {
+        var rowCells = [[CellToken]?](repeating: nil, count: rowCodes.count)
         var group: ApplicationRowMatcher.Group?
         var buffer: [Unicode.Scalar] = []
         buffer.reserveCapacity(2 * ApplicationRowMatcher.maxLabelLength + ApplicationRowMatcher.maxLabelLength)
         var lastWasValue = true
         var pending: Int?
-        for token in tokens {
+        for token in cells.tokens {
             if token.isValue {
                 lastWasValue = true
-                if let pending { rowCells[pending].append(token) }
+                if let pending { rowCells[pending]?.append(token) }
                 continue
             }
-            if token.compact.count > ApplicationRowMatcher.maxLabelLength {
+            let label = cells.label(token)
+            if label.count > ApplicationRowMatcher.maxLabelLength {
                 pending = nil
                 lastWasValue = true
                 continue
@@ -80,64 +85,58 @@ enum ApplicationsTableReader {
                 buffer.removeAll(keepingCapacity: true)
                 lastWasValue = false
             }
-            buffer.append(contentsOf: token.compact)
+            buffer.append(contentsOf: label)
             if buffer.count > 2 * ApplicationRowMatcher.maxLabelLength {
                 buffer.removeFirst(buffer.count - 2 * ApplicationRowMatcher.maxLabelLength)
             }
-            let matches = ApplicationRowMatcher.matches(in: buffer, newCount: token.compact.count, group: group)
+            let matches = ApplicationRowMatcher.matches(in: buffer, newCount: label.count, group: group)
             if matches.isEmpty {
                 // A label fragment after an empty row is its continuation; after values it ends the row.
-                if let p = pending, !rowCells[p].isEmpty { pending = nil }
+                if let p = pending, rowCells[p]?.isEmpty == false { pending = nil }
                 continue
             }
-            var row: String?
+            var row: Int?
             for match in matches {
                 if let g = match.group { group = g }
-                if let r = match.row { row = r }
+                if let r = match.rowIndex { row = r }
             }
             guard let row else {
                 pending = nil
                 continue
             }
-            if let existing = rowNumbers[row] {
-                if rowCells[existing].contains(where: { !$0.isPadding }) {
+            if let existing = rowCells[row] {
+                if existing.contains(where: { !$0.isPadding }) {
                     // Already read: a repeated header or a mention further down, not a second row.
                     pending = nil
                 } else {
                     // Padding read after a header word that looked like this row is dropped.
-                    rowCells[existing].removeAll(keepingCapacity: true)
-                    pending = existing
+                    rowCells[row]?.removeAll(keepingCapacity: true)
+                    pending = row
                 }
             } else {
-                rowNumbers[row] = rowCells.count
-                pending = rowCells.count
+                pending = row
                 // Room for a row's cells and some padding, so appending does not regrow the array four times.
                 var cells: [CellToken] = []
                 cells.reserveCapacity(columns.count + 2)
-                rowCells.append(cells)
+                rowCells[row] = cells
             }
         }
-        var rows: [String: [CellToken]] = [:]
-        rows.reserveCapacity(rowNumbers.count)
-        for (row, number) in rowNumbers { rows[row] = rowCells[number] }
-        return rows
+        return rowCells
     }
 
     /// When one row's run-together digits split several ways that each satisfy A4, the column identities
     /// A1 and A2 over the other rows may single one out (issue 3).
-    static func decideByColumnIdentities(_ readings: inout [String: RowReading], template2021: Bool) {
-        // Counted before filtering: nearly always no row is open, and filtering builds a dictionary.
-        guard readings.values.contains(where: { !$0.candidates.isEmpty }) else { return }
-        let open = readings.filter { !$0.value.candidates.isEmpty }
-        guard open.count == 1, let (code, reading) = open.first else { return }
+    static func decideByColumnIdentities(_ readings: inout [RowReading?], template2021: Bool) {
+        let open = readings.indices.filter { readings[$0]?.candidates.isEmpty == false }
+        guard open.count == 1, let code = open.first, let reading = readings[code] else { return }
         var fitting: [[CellToken]] = []
         for candidate in reading.candidates {
             var trial = readings
-            trial[code]?.cells = candidate
+            trial[code]?.cells = candidate.map { Optional($0) }
             if columnIdentitiesHold(trial, template2021: template2021, involving: code) == true { fitting.append(candidate) }
         }
         guard fitting.count == 1, let chosen = fitting.first else { return }
-        readings[code]?.cells = chosen
+        readings[code]?.cells = chosen.map { Optional($0) }
         readings[code]?.candidates = []
         let shown = chosen.map(\.text).joined(separator: "|")
         let line = chosen.first?.line
@@ -148,22 +147,25 @@ enum ApplicationsTableReader {
         ]
     }
 
-    private static let resultRows2019 = Codes.applicationRows.map(\.code).filter {
-        $0 == "granted" || $0 == "partial" || $0.hasPrefix("denied.") || $0.hasPrefix("unable.")
-            || $0.hasPrefix("not_processed.")
+    private static let resultRows2019 = rowCodes.indices.filter {
+        let code = rowCodes[$0]
+        return code == "granted" || code == "partial" || code.hasPrefix("denied.") || code.hasPrefix("unable.")
+            || code.hasPrefix("not_processed.")
     }
+    private static let a1Rows = ["new_received", "carried_over", "total", "carried_forward"].map(row)
+    private static let totalRow = row("total")
 
-    /// nil when no identity involving `code` can be evaluated; blanks count 0 (report-formats §3.4).
-    static func columnIdentitiesHold(_ readings: [String: RowReading], template2021: Bool, involving code: String) -> Bool? {
+    /// nil when no identity involving row `code` can be evaluated; blanks count 0 (report-formats §3.4).
+    static func columnIdentitiesHold(_ readings: [RowReading?], template2021: Bool, involving code: Int) -> Bool? {
         /// nil when the cell is unknown: row missing, column unplaced or text unreadable.
-        func value(_ row: String, _ column: Int) -> Int? {
+        func value(_ row: Int, _ column: Int) -> Int? {
             guard let cell = readings[row]?.cells[column] else { return nil }
             return cell.isBlank ? 0 : Int(cell.text)
         }
         var evaluated = false
-        let a1Rows = ["new_received", "carried_over", "total", "carried_forward"]
+        let a1Rows = self.a1Rows
         var a2Parts = resultRows2019
-        a2Parts += template2021 && readings["other"] == nil ? otherSubRows : ["other"]
+        a2Parts += template2021 && readings[otherRow] == nil ? otherSubRows : [otherRow]
         for column in 0..<columns.count {
             if a1Rows.contains(code) {
                 let v = a1Rows.compactMap { value($0, column) }
@@ -172,9 +174,9 @@ enum ApplicationsTableReader {
                     if v[0] + v[1] != v[2] + v[3] { return false }
                 }
             }
-            if code == "total" || a2Parts.contains(code) {
+            if code == totalRow || a2Parts.contains(code) {
                 let parts = a2Parts.compactMap { value($0, column) }
-                if parts.count == a2Parts.count, let total = value("total", column) {
+                if parts.count == a2Parts.count, let total = value(totalRow, column) {
                     evaluated = true
                     if parts.reduce(0, +) != total { return false }
                 }

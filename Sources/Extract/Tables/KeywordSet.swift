@@ -79,8 +79,10 @@ struct KeywordSet: Sendable {
 
     /// Whether any keyword occurs in `hay`.
     func any(in hay: [Unicode.Scalar]) -> Bool {
-        hay.withUnsafeBufferPointer { present(in: $0, firstOnly: true) != 0 }
+        hay.withUnsafeBufferPointer { any(in: $0) }
     }
+
+    func any(in hay: UnsafeBufferPointer<Unicode.Scalar>) -> Bool { present(in: hay, firstOnly: true) != 0 }
 
     /// `needle` at `start` of `hay`, with at most one "?" of `hay` standing for a scalar of a needle longer than two.
     @inline(__always)

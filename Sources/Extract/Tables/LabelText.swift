@@ -21,7 +21,7 @@ enum LabelText {
     }
 
     /// `compact` of a String through its UTF-8: a hand-rolled decode is several times faster than the generic
-    /// scalar view, and this runs on every line of every table zone.
+    /// scalar view. (Table zones write compact forms straight into shared buffers with `writeCompact`.)
     static func compact(_ text: String) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { compact(utf8: $0) }
@@ -37,46 +37,32 @@ enum LabelText {
         return out
     }
 
-    /// `compact(utf8:)` into a buffer kept by the caller, so a throwaway compact form costs no allocation.
-    static func compact(utf8 b: UnsafeBufferPointer<UInt8>, into out: inout [Unicode.Scalar]) {
-        out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(b.count)
-        var i = 0
-        while i < b.count {
-            guard let v = decode(b, &i) else { break }
-            if isIgnored(v) { continue }
-            guard let scalar = Unicode.Scalar(v) else { continue }
-            out.append(scalar)
-        }
-    }
-
-    /// The compact lines of `lines` back to back, each followed by a "\n" (which no compact line contains, so no
-    /// keyword match crosses it): one allocation for a whole document instead of one per line.
-    static func compactLines(_ lines: [TextLine]) -> [Unicode.Scalar] {
-        var capacity = 0
-        for line in lines { capacity += line.text.utf8.count + 1 }
-        var scalars = [Unicode.Scalar](repeating: "\0", count: capacity)
-        let count = scalars.withUnsafeMutableBufferPointer { out in
-            var k = 0
-            for line in lines {
-                var text = line.text
-                k = text.withUTF8 { writeCompact($0, to: out, at: k) }
-                out[k] = "\n"
-                k += 1
-            }
-            return k
-        }
-        scalars.removeLast(scalars.count - count)
-        return scalars
-    }
-
     /// Writes the compact scalars of `b` into `out` from index `k` and returns the index after the last one;
     /// `out` has room for `b.count` scalars from `k` (a scalar takes at least one byte).
     @inline(__always)
     static func writeCompact(_ b: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<Unicode.Scalar>, at start: Int) -> Int {
         var k = start
         var i = 0
-        while i < b.count {
+        let n = b.count
+        while i < n {
+            // Fast paths for ASCII and for lead bytes E4–E9 (U+4000–U+9FFF, the Han block, none of it dropped):
+            // between them nearly every scalar of a report.
+            let b0 = b[i]
+            if b0 < 0x80 {
+                i += 1
+                if b0 < 64 && (ignoredASCII >> UInt64(b0)) & 1 != 0 { continue }
+                out[k] = Unicode.Scalar(b0)
+                k += 1
+                continue
+            }
+            if b0 &- 0xE4 < 6, i + 2 < n {
+                let v = (UInt32(b0) & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                i += 3
+                // U+4000–U+9FFF are all scalars: no surrogate lies there.
+                out[k] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                k += 1
+                continue
+            }
             guard let v = decode(b, &i) else { break }
             if isIgnored(v) { continue }
             guard let scalar = Unicode.Scalar(v) else { continue }
@@ -86,24 +72,21 @@ enum LabelText {
         return k
     }
 
-    /// The first two scalars of `compact(text)`, without building it.
-    static func compactHead(_ text: String) -> (Unicode.Scalar?, Unicode.Scalar?) {
-        var text = text
-        return text.withUTF8 { b in
-            var first: Unicode.Scalar?
-            var i = 0
-            while i < b.count {
-                guard let v = decode(b, &i) else { break }
-                if isIgnored(v) { continue }
-                guard let scalar = Unicode.Scalar(v) else { continue }
-                if first == nil {
-                    first = scalar
-                } else {
-                    return (first, scalar)
-                }
+    /// The first two scalars of `compact(utf8: b)`, without building it.
+    static func compactHead(_ b: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar?, Unicode.Scalar?) {
+        var first: Unicode.Scalar?
+        var i = 0
+        while i < b.count {
+            guard let v = decode(b, &i) else { break }
+            if isIgnored(v) { continue }
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            if first == nil {
+                first = scalar
+            } else {
+                return (first, scalar)
             }
-            return (first, nil)
         }
+        return (first, nil)
     }
 
     /// The scalar value starting at `b[i]`, moving `i` past it; nil when the bytes end inside it.
@@ -128,6 +111,9 @@ enum LabelText {
             return (b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
         }
     }
+
+    /// Bit c set for the ASCII scalars `isIgnored` drops: tab, LF, CR, space, '"' and "'".
+    private static let ignoredASCII: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x20 | 1 << 0x22 | 1 << 0x27
 
     /// The scalars `compact` drops; Han and most text are above U+300F, so one comparison settles them.
     @inline(__always)
@@ -197,19 +183,6 @@ enum LabelText {
 
     static func contains(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
         lastMatchEnd(hay, needle) != nil
-    }
-
-    static func hasPrefix(_ hay: [Unicode.Scalar], _ prefix: [Unicode.Scalar]) -> Bool {
-        guard hay.count >= prefix.count else { return false }
-        for i in 0..<prefix.count where hay[i] != prefix[i] { return false }
-        return true
-    }
-
-    /// True when `hay` from `start` on equals `tail` exactly.
-    static func equalsTail(_ hay: [Unicode.Scalar], from start: Int, _ tail: [Unicode.Scalar]) -> Bool {
-        guard hay.count - start == tail.count else { return false }
-        for i in 0..<tail.count where hay[start + i] != tail[i] { return false }
-        return true
     }
 
     private static let chineseDigits: [Unicode.Scalar] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]

@@ -40,7 +40,7 @@ enum RowValueResolver {
         for pad in padding where core.count < k { core.append(pad) }
         if core.count == k { return RowReading(cells: core) }
         // Separators lost between digits: enough digits for every column, fewer cells (issue 3).
-        if !printed.isEmpty, printed.allSatisfy(\.isDigitRun), printed.reduce(0, { $0 + $1.compact.count }) >= k {
+        if !printed.isEmpty, printed.allSatisfy(\.isDigitRun), printed.reduce(0, { $0 + $1.valueScalars.count }) >= k {
             return resolveRunTogether(printed, columns: k, identity: identity)
         }
         core = printed
@@ -103,7 +103,7 @@ enum RowValueResolver {
         let shown = runs.map(\.text).joined(separator: " ")
         var reading = RowReading(cells: Array(repeating: nil, count: k))
         guard case .none = identity else {
-            let (found, complete) = DigitRunSplitter.splits(runs.map(\.compact), into: k, identity: identity)
+            let (found, complete) = DigitRunSplitter.splits(runs.map(\.valueScalars), into: k, identity: identity)
             if found.count == 1, complete, let split = found.first {
                 reading.cells = rebuild(split, from: runs)
                 reading.notes.append(
@@ -134,14 +134,15 @@ enum RowValueResolver {
     /// Cells for the pieces of a split or join, each on the line of the run it came from.
     static func rebuild(_ pieces: [String], from runs: [CellToken]) -> [CellToken] {
         var out: [CellToken] = []
+        let lengths = runs.map(\.valueScalars.count)
         var run = 0
         var used = 0
         for piece in pieces {
-            while run < runs.count - 1 && used >= runs[run].compact.count {
-                used -= runs[run].compact.count
+            while run < runs.count - 1 && used >= lengths[run] {
+                used -= lengths[run]
                 run += 1
             }
-            out.append(CellToken(text: piece, line: runs[min(run, runs.count - 1)].line))
+            out.append(CellToken(value: piece, line: runs[min(run, runs.count - 1)].line))
             used += piece.count
         }
         return out

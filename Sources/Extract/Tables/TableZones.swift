@@ -23,37 +23,45 @@ struct TableZones: Sendable {
 
     init(_ lines: [TextLine]) {
         // Headings are recognised by their first two compact scalars; only the lines those pick, and every line
-        // a cue search reads, are compacted in full.
-        let heads = lines.map { LabelText.compactHead($0.text) }
-        var compacted = [[Unicode.Scalar]?](repeating: nil, count: lines.count)
-        func compact(_ i: Int) -> [Unicode.Scalar] {
-            if let c = compacted[i] { return c }
-            let c = LabelText.compact(lines[i].text)
-            compacted[i] = c
-            return c
+        // a cue search reads, are compacted in full, each into the same scratch buffer.
+        var heads: [(Unicode.Scalar?, Unicode.Scalar?)] = []
+        heads.reserveCapacity(lines.count)
+        var longest = 0
+        for line in lines {
+            var text = line.text
+            heads.append(text.withUTF8 { LabelText.compactHead($0) })
+            longest = max(longest, text.utf8.count)
         }
-        let count = lines.count
-        func heading(_ numeral: Unicode.Scalar, _ any: KeywordSet, from start: Int, excluding: KeywordSet?) -> Int? {
-            for i in start..<count {
-                guard heads[i].0 == numeral, let second = heads[i].1,
-                    second == "、" || second == "." || second == "," || second == " "
-                else { continue }
-                let c = compact(i)
-                guard c.count >= 3, c.count <= Self.maxHeadingLength else { continue }
-                if any.any(in: c) && !(excluding?.any(in: c) ?? false) { return i }
+        var scratch = [Unicode.Scalar](repeating: "\0", count: longest)
+        self = scratch.withUnsafeMutableBufferPointer { scratch in
+            func compact(_ i: Int) -> UnsafeBufferPointer<Unicode.Scalar> {
+                var text = lines[i].text
+                let n = text.withUTF8 { LabelText.writeCompact($0, to: scratch, at: 0) }
+                return UnsafeBufferPointer(rebasing: scratch[0..<n])
             }
-            return nil
+            let count = lines.count
+            func heading(_ numeral: Unicode.Scalar, _ any: KeywordSet, from start: Int, excluding: KeywordSet?) -> Int? {
+                for i in start..<count {
+                    guard heads[i].0 == numeral, let second = heads[i].1,
+                        second == "、" || second == "." || second == "," || second == " "
+                    else { continue }
+                    let c = compact(i)
+                    guard c.count >= 3, c.count <= Self.maxHeadingLength else { continue }
+                    if any.any(in: c) && !(excluding?.any(in: c) ?? false) { return i }
+                }
+                return nil
+            }
+            func cue(_ any: KeywordSet, from start: Int) -> Int? {
+                guard start < count else { return nil }
+                for i in start..<count where any.any(in: compact(i)) { return i }
+                return nil
+            }
+            func body(_ start: Int) -> Int {
+                guard let first = heads[start].0, let second = heads[start].1 else { return start }
+                return LabelText.chineseNumeral(first) != nil && second == "、" ? start + 1 : start
+            }
+            return TableZones(count: count, heading: heading, cue: cue, body: body)
         }
-        func cue(_ any: KeywordSet, from start: Int) -> Int? {
-            guard start < count else { return nil }
-            for i in start..<count where any.any(in: compact(i)) { return i }
-            return nil
-        }
-        func body(_ start: Int) -> Int {
-            guard let first = heads[start].0, let second = heads[start].1 else { return start }
-            return LabelText.chineseNumeral(first) != nil && second == "、" ? start + 1 : start
-        }
-        self.init(count: count, heading: heading, cue: cue, body: body)
     }
 
     private init(

@@ -52,7 +52,7 @@ enum TemplateDetector {
         // Searched only when a rule needs the text: most template reports are decided by their tables.
         var present: UInt64?
         func mentions(_ list: UInt64) -> Bool {
-            let found = present ?? keywords.present(in: LabelText.compactLines(text.lines))
+            let found = present ?? keywordsPresent(in: text.lines)
             present = found
             return found & list != 0
         }
@@ -84,6 +84,24 @@ enum TemplateDetector {
         guard let year else { return .unknown }
         if year <= 2018 { return .pre2019 }
         return year <= 2020 ? .t2019 : .t2021
+    }
+
+    /// The bits of `keywords` found in the lines, each compacted into one scratch buffer and searched while its
+    /// scalars are still in cache (no keyword spans two lines).
+    private static func keywordsPresent(in lines: [TextLine]) -> UInt64 {
+        var longest = 0
+        for line in lines { longest = max(longest, line.text.utf8.count) }
+        var scratch = [Unicode.Scalar](repeating: "\0", count: longest)
+        let keywords = self.keywords
+        return scratch.withUnsafeMutableBufferPointer { scratch in
+            var found: UInt64 = 0
+            for line in lines {
+                var text = line.text
+                let n = text.withUTF8 { LabelText.writeCompact($0, to: scratch, at: 0) }
+                found |= keywords.present(in: UnsafeBufferPointer(rebasing: scratch[0..<n]), wanted: ~found)
+            }
+            return found
+        }
     }
 
     /// "2015年度…报告" in the first lines, for when metadata has no year.

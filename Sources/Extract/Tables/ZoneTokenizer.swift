@@ -9,80 +9,184 @@ enum ZoneTokenizer {
 
     // Works on each line's UTF-8: '|', tab and the separators are ASCII or whole scalars, so byte splits fall on
     // scalar boundaries, and scalar/Character splitting with a String per piece was most of the table stage.
-    static func tokens(_ lines: ArraySlice<TextLine>) -> [CellToken] {
-        let pipeIsSeparator = lonePipeSeparatesCells(lines)
-        var out: [CellToken] = []
-        out.reserveCapacity(lines.count * 4)
+    static func tokens(_ lines: ArraySlice<TextLine>) -> ZoneCells {
+        let shapes = lines.map(LineShape.init)
+        let pipeIsSeparator = lonePipeSeparatesCells(shapes)
+        // A compact form never has more scalars than its bytes, and a line's cells never more than the line: the
+        // zone's byte count is room for every kept label.
+        var byteCount = 0
+        for shape in shapes { byteCount += shape.count }
+        var scalars = [Unicode.Scalar](repeating: "\0", count: byteCount)
         var pieces: [Piece] = []
-        // The line's compact form; a single-cell line hands it to its token, other lines reuse the buffer.
-        var compact: [Unicode.Scalar] = []
-        var lastWasSeparator = false
-        for line in lines {
-            var text = line.text
-            text.withUTF8 { all in
-                let (lo, hi) = trimmedRange(all, 0, all.count)
-                if lo == hi { return }
-                let b = UnsafeBufferPointer(rebasing: all[lo..<hi])
-                LabelText.compact(utf8: b, into: &compact)
-                if CellValueShape.isPageFooter(compact) { return }
-                if compact.allSatisfy({ $0 == "|" }) {
-                    // L3: a lone "|" is an empty cell, or in the alternating shape ("0" / "|") a separator;
-                    // "||" and "|||" are span padding. "| |" (L2) is an empty cell at a row start.
-                    if pipeIsSeparator {
-                        if lastWasSeparator { out.append(CellToken(text: "", line: line.number)) }
-                        lastWasSeparator = true
-                    } else if compact.count == 1 || b.contains(0x20) {
-                        out.append(CellToken(text: "", line: line.number))
+        let tokens: [CellToken]
+        let used: Int
+        (tokens, used) = scalars.withUnsafeMutableBufferPointer { buffer in
+            var out = Cells(scalars: buffer, capacity: lines.count * 4)
+            var lastWasSeparator = false
+            for (line, shape) in zip(lines, shapes) where shape.lo < shape.hi {
+                var text = line.text
+                text.withUTF8 { all in
+                    let b = UnsafeBufferPointer(rebasing: all[shape.lo..<shape.hi])
+                    // A line with a pipe is never a page footer, and with any other scalar than "|", "-" and ":"
+                    // neither only pipes nor a Markdown separator: most table rows skip their line's compact form.
+                    if shape.has(.pipe) && shape.has(.other) {
+                        lastWasSeparator = false
+                        appendPipeCells(b, line: line, pieces: &pieces, to: &out)
+                        return
                     }
-                    return
-                }
-                lastWasSeparator = false
-                if b.contains(0x7C) {
-                    if isMarkdownSeparator(compact) { return }
-                    appendPipeCells(b, line: line, pieces: &pieces, to: &out)
-                } else if b.contains(0x09) {
-                    pieces.removeAll(keepingCapacity: true)
-                    split(b, on: 0x09, from: 0, into: &pieces)
-                    appendCells(b, pieces, line: line.number, to: &out)
-                } else {
-                    // The whole trimmed line is the text of a single-cell line: no copy when nothing was trimmed.
-                    let whole = lo == 0 && hi == all.count ? line.text : String(decoding: b, as: UTF8.self)
-                    appendSpaceSeparated(b, whole: whole, compact: compact, line: line.number, pieces: &pieces, to: &out)
+                    // The line's compact form, at the free end of the buffer: kept only as a single-cell label.
+                    let compact = out.compact(b)
+                    if CellValueShape.isPageFooter(compact) { return }
+                    if compact.allSatisfy({ $0 == "|" }) {
+                        // L3: a lone "|" is an empty cell, or in the alternating shape ("0" / "|") a separator;
+                        // "||" and "|||" are span padding. "| |" (L2) is an empty cell at a row start.
+                        if pipeIsSeparator {
+                            if lastWasSeparator { out.appendBlank(line: line.number) }
+                            lastWasSeparator = true
+                        } else if compact.count == 1 || b.contains(0x20) {
+                            out.appendBlank(line: line.number)
+                        }
+                        return
+                    }
+                    lastWasSeparator = false
+                    if shape.has(.pipe) {
+                        if isMarkdownSeparator(compact) { return }
+                        appendPipeCells(b, line: line, pieces: &pieces, to: &out)
+                    } else if shape.has(.tab) {
+                        pieces.removeAll(keepingCapacity: true)
+                        split(b, on: 0x09, from: 0, into: &pieces)
+                        appendCells(b, pieces, line: line.number, to: &out)
+                    } else if !shape.has(.space) {
+                        // One word: the whole trimmed line is the cell, and no copy when nothing was trimmed.
+                        out.append(compact, text: shape.isWhole ? line.text : String(decoding: b, as: UTF8.self), line: line.number)
+                    } else {
+                        let whole = shape.isWhole ? line.text : nil
+                        appendSpaceSeparated(b, whole: whole, compact: compact, line: line.number, pieces: &pieces, to: &out)
+                    }
                 }
             }
+            return (out.tokens, out.used)
         }
-        return out
+        scalars.removeLast(scalars.count - used)
+        return ZoneCells(tokens: tokens, scalars: scalars)
+    }
+
+    /// A line's trimmed byte range and which kinds of byte it holds, from one table-driven pass.
+    private struct LineShape {
+        struct Kind: OptionSet {
+            let rawValue: UInt8
+            static let pipe = Kind(rawValue: 1)
+            static let tab = Kind(rawValue: 2)
+            /// A byte that may start a word separator: space, or the lead byte of NBSP (C2) or U+3000 (E3).
+            static let space = Kind(rawValue: 4)
+            /// A byte that proves a compact scalar other than "|", "-" and ":": ASCII outside those and the
+            /// ignored marks, or the lead byte of a scalar `LabelText.compact` can never drop.
+            static let other = Kind(rawValue: 8)
+        }
+
+        /// The kinds of each byte value.
+        static let kinds: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
+            switch b {
+            case 0x7C: return Kind.pipe.rawValue
+            case 0x09: return Kind.tab.rawValue
+            case 0x20: return Kind.space.rawValue
+            case 0x2D, 0x3A, 0x0A, 0x0D, 0x22, 0x27: return 0
+            case 0xC2, 0xE3: return Kind.space.rawValue
+            // Lead bytes of the other ignored scalars: quotes and U+200B (E2), U+FEFF (EF).
+            case 0xE2, 0xEF: return 0
+            case 0x80..<0xC0: return 0
+            default: return Kind.other.rawValue
+            }
+        }
+
+        var lo: Int
+        var hi: Int
+        /// The line's UTF-8 length.
+        var count: Int
+        var kinds: Kind
+        /// `b[lo..<hi]` is a lone "|".
+        var isLonePipe: Bool
+
+        init(_ line: TextLine) {
+            var text = line.text
+            (lo, hi, count, kinds, isLonePipe) = text.withUTF8 { all in
+                let (lo, hi) = ZoneTokenizer.trimmedRange(all, 0, all.count)
+                var bits: UInt8 = 0
+                Self.kinds.withUnsafeBufferPointer { table in
+                    for i in lo..<hi { bits |= table[Int(all[i])] }
+                }
+                return (lo, hi, all.count, Kind(rawValue: bits), hi - lo == 1 && all[lo] == 0x7C)
+            }
+        }
+
+        @inline(__always) func has(_ kind: Kind) -> Bool { kinds.contains(kind) }
+        /// Nothing was trimmed.
+        var isWhole: Bool { lo == 0 && hi == count }
+    }
+
+    /// The tokens read so far and the buffer their labels' compact forms are kept in.
+    private struct Cells {
+        var tokens: [CellToken] = []
+        let scalars: UnsafeMutableBufferPointer<Unicode.Scalar>
+        /// Scalars up to here belong to kept labels; beyond is scratch.
+        var used = 0
+
+        init(scalars: UnsafeMutableBufferPointer<Unicode.Scalar>, capacity: Int) {
+            self.scalars = scalars
+            tokens.reserveCapacity(capacity)
+        }
+
+        /// The compact form of `bytes`, written after the kept labels and not kept.
+        @inline(__always)
+        func compact(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeMutableBufferPointer<Unicode.Scalar> {
+            let end = LabelText.writeCompact(bytes, to: scalars, at: used)
+            return UnsafeMutableBufferPointer(rebasing: scalars[used..<end])
+        }
+
+        /// A cell whose compact form `compact` was just written by `compact(_:)`: a value gets its text, a label
+        /// keeps its compact form.
+        @inline(__always)
+        mutating func append(
+            _ compact: UnsafeMutableBufferPointer<Unicode.Scalar>, text: @autoclosure () -> String, line: Int, isPadding: Bool = false
+        ) {
+            if CellValueShape.isValue(compact) {
+                tokens.append(CellToken(value: text(), compact: compact, line: line, isPadding: isPadding))
+            } else {
+                let end = used + compact.count
+                tokens.append(CellToken(labelAt: used..<end, line: line))
+                used = end
+            }
+        }
+
+        mutating func appendBlank(line: Int) {
+            tokens.append(CellToken(value: "", compact: EmptyCollection(), line: line))
+        }
     }
 
     /// In the alternating L3 shape most content lines carry no pipe and "|" lines stand between cells.
-    private static func lonePipeSeparatesCells(_ lines: ArraySlice<TextLine>) -> Bool {
+    private static func lonePipeSeparatesCells(_ shapes: [LineShape]) -> Bool {
         var lone = 0
         var withPipe = 0
         var withoutPipe = 0
-        for line in lines {
-            var text = line.text
-            text.withUTF8 { all in
-                let (lo, hi) = trimmedRange(all, 0, all.count)
-                if lo == hi { return }
-                if hi - lo == 1 && all[lo] == 0x7C {
-                    lone += 1
-                } else if UnsafeBufferPointer(rebasing: all[lo..<hi]).contains(0x7C) {
-                    withPipe += 1
-                } else {
-                    withoutPipe += 1
-                }
+        for shape in shapes where shape.lo < shape.hi {
+            if shape.isLonePipe {
+                lone += 1
+            } else if shape.has(.pipe) {
+                withPipe += 1
+            } else {
+                withoutPipe += 1
             }
         }
         return lone > 0 && withoutPipe > 2 * withPipe && lone * 2 >= withoutPipe
     }
 
-    private static func isMarkdownSeparator(_ c: [Unicode.Scalar]) -> Bool {
+    private static func isMarkdownSeparator(_ c: UnsafeMutableBufferPointer<Unicode.Scalar>) -> Bool {
         c.contains("-") && c.allSatisfy { $0 == "|" || $0 == "-" || $0 == ":" }
     }
 
     /// The bytes of `b[lo..<hi]` without the spaces `trimmingSpaces` removes: space, tab, CR, LF, NBSP, U+3000.
     @inline(__always)
-    private static func trimmedRange(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
+    fileprivate static func trimmedRange(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
         var lo = lo
         var hi = hi
         while lo < hi {
@@ -128,9 +232,7 @@ enum ZoneTokenizer {
 
     /// "| a | b |" or "a | b | ||": a leading pipe marks a row start (L2/L5) and the text after the last pipe
     /// is the terminator, not a cell.
-    private static func appendPipeCells(
-        _ b: UnsafeBufferPointer<UInt8>, line: TextLine, pieces: inout [Piece], to out: inout [CellToken]
-    ) {
+    private static func appendPipeCells(_ b: UnsafeBufferPointer<UInt8>, line: TextLine, pieces: inout [Piece], to out: inout Cells) {
         var start = 0
         if b[0] == 0x7C {
             // The old Character test: "|" followed by a combining mark is another character, not a row start.
@@ -145,40 +247,30 @@ enum ZoneTokenizer {
 
     /// Empty cells at the end of a multi-cell line are span padding or a blank last column: kept as padding
     /// so a reader can restore a blank total but ignores "| ||".
-    private static func appendCells(_ b: UnsafeBufferPointer<UInt8>, _ pieces: [Piece], line: Int, to out: inout [CellToken]) {
+    private static func appendCells(_ b: UnsafeBufferPointer<UInt8>, _ pieces: [Piece], line: Int, to out: inout Cells) {
         var end = pieces.count
         while end > 0 && pieces[end - 1].lo == pieces[end - 1].hi { end -= 1 }
         for (i, piece) in pieces.enumerated() {
-            out.append(cell(b, piece, line: line, isPadding: i >= end && pieces.count > 1))
+            let bytes = UnsafeBufferPointer(rebasing: b[piece.lo..<piece.hi])
+            out.append(
+                out.compact(bytes), text: String(decoding: bytes, as: UTF8.self), line: line, isPadding: i >= end && pieces.count > 1)
         }
     }
 
-    @inline(__always)
-    private static func cell(_ b: UnsafeBufferPointer<UInt8>, _ piece: Piece, line: Int, isPadding: Bool = false) -> CellToken {
-        let bytes = UnsafeBufferPointer(rebasing: b[piece.lo..<piece.hi])
-        return CellToken(text: String(decoding: bytes, as: UTF8.self), compact: cellCompact(bytes), line: line, isPadding: isPadding)
-    }
-
-    /// Compact forms of one ASCII character and of two digits: most value cells are "0", "/" or a small count,
-    /// and sharing their arrays saves an allocation per cell.
-    private static let shortCompacts: (ascii: [[Unicode.Scalar]], twoDigits: [[Unicode.Scalar]]) = (
-        (0..<128).map { LabelText.compact(String(Character(Unicode.Scalar(UInt8($0))))) },
-        (0..<100).map { LabelText.compact("\($0 / 10)\($0 % 10)") }
-    )
-
-    @inline(__always)
-    private static func cellCompact(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
-        if bytes.count == 1, bytes[0] < 0x80 { return shortCompacts.ascii[Int(bytes[0])] }
-        if bytes.count == 2, bytes[0] &- 0x30 < 10, bytes[1] &- 0x30 < 10 {
-            return shortCompacts.twoDigits[Int(bytes[0] &- 0x30) * 10 + Int(bytes[1] &- 0x30)]
+    private static func joinedText(_ b: UnsafeBufferPointer<UInt8>, _ words: ArraySlice<Piece>) -> String {
+        var joined: [UInt8] = []
+        for w in words {
+            if !joined.isEmpty { joined.append(0x20) }
+            joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[w.lo..<w.hi]))
         }
-        return LabelText.compact(utf8: bytes)
+        return String(decoding: joined, as: UTF8.self)
     }
 
     /// L7: labels contain spaces, so split from the right: trailing number-like words are values.
+    /// `compact` is the line's compact form, `whole` the line's text when `b` is all of it.
     private static func appendSpaceSeparated(
-        _ b: UnsafeBufferPointer<UInt8>, whole: String, compact: [Unicode.Scalar], line: Int, pieces words: inout [Piece],
-        to out: inout [CellToken]
+        _ b: UnsafeBufferPointer<UInt8>, whole: String?, compact: UnsafeMutableBufferPointer<Unicode.Scalar>, line: Int,
+        pieces words: inout [Piece], to out: inout Cells
     ) {
         // Words between runs of space, U+3000 and NBSP.
         words.removeAll(keepingCapacity: true)
@@ -200,34 +292,32 @@ enum ZoneTokenizer {
         }
         if wordStart >= 0 { words.append((wordStart, b.count)) }
 
+        // A one-word line (most labels) is its own word: the line's compact form serves, and so does its text.
+        if words.count == 1 {
+            out.append(compact, text: whole ?? String(decoding: b, as: UTF8.self), line: line)
+            return
+        }
         var firstValue = words.count
-        var valueCompacts: [[Unicode.Scalar]] = []
         while firstValue > 0 {
             let w = words[firstValue - 1]
-            // A one-word line (most labels) is its own word: the line's compact form serves.
-            let c = words.count == 1 ? compact : cellCompact(UnsafeBufferPointer(rebasing: b[w.lo..<w.hi]))
-            guard CellValueShape.isValue(c) else { break }
-            valueCompacts.append(c)
+            guard CellValueShape.isValue(out.compact(UnsafeBufferPointer(rebasing: b[w.lo..<w.hi]))) else { break }
             firstValue -= 1
         }
         if firstValue == words.count {
-            out.append(CellToken(text: whole, compact: compact, line: line))
+            // The word checks wrote over the line's compact form.
+            out.append(out.compact(b), text: whole ?? String(decoding: b, as: UTF8.self), line: line)
             return
         }
         if firstValue > 0 {
-            // The label's words joined by one space.
-            var joined: [UInt8] = []
-            joined.reserveCapacity(words[firstValue - 1].hi - words[0].lo)
-            for w in words[0..<firstValue] {
-                if !joined.isEmpty { joined.append(0x20) }
-                joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[w.lo..<w.hi]))
-            }
+            // The label's words; its compact form drops the spaces between them, and should it read as a value
+            // after all ("1 万元"), its text has them joined by one space.
             let label = UnsafeBufferPointer(rebasing: b[words[0].lo..<words[firstValue - 1].hi])
-            out.append(CellToken(text: String(decoding: joined, as: UTF8.self), compact: LabelText.compact(utf8: label), line: line))
+            let joined = words[0..<firstValue]
+            out.append(out.compact(label), text: joinedText(b, joined), line: line)
         }
-        for (k, w) in words[firstValue...].enumerated() {
-            let text = String(decoding: UnsafeBufferPointer(rebasing: b[w.lo..<w.hi]), as: UTF8.self)
-            out.append(CellToken(text: text, compact: valueCompacts[valueCompacts.count - 1 - k], line: line))
+        for w in words[firstValue...] {
+            let word = UnsafeBufferPointer(rebasing: b[w.lo..<w.hi])
+            out.append(out.compact(word), text: String(decoding: word, as: UTF8.self), line: line)
         }
     }
 }
