@@ -14,23 +14,25 @@ enum FigureExtractor {
         // One scalar buffer for all lines: most lines are table rows or hold no figure, and are decided on their
         // UTF-8 bytes or on this buffer without allocating.
         var scalars: [Unicode.Scalar] = []
+        var marks = FigureBytes.Marks()
         for textLine in text.lines {
             var line = textLine.text
-            let prose = line.withUTF8 { bytes in
-                FigureBytes.containsPipe(bytes) ? nil : FigureBytes.decode(bytes, into: &scalars)
+            let isProse = line.withUTF8 { bytes in
+                if FigureBytes.containsPipe(bytes) { return false }
+                FigureBytes.decode(bytes, into: &scalars, marks: &marks)
+                return true
             }
-            guard let prose else {
+            guard isProse else {
                 if line.withUTF8(StatisticsTableReader.mayBeStatisticsRow) {
                     figures += statistics.read(textLine.text, lineNumber: textLine.number)
                 }
                 continue
             }
-            guard prose.mayHoldFigures else { continue }
-            let tokens = prose.firstNumber.map { NumberScanner.scan(scalars, from: $0) } ?? []
+            let tokens = marks.numerals.isEmpty ? [] : NumberScanner.scan(scalars, numerals: marks.numerals)
             // Without a number, only a zero said in words can come out of the line.
-            if tokens.isEmpty && prose.firstNegation == nil { continue }
+            if tokens.isEmpty && marks.negations.isEmpty { continue }
             let (placed, lists) = LineFigureReader(line: scalars, lineNumber: textLine.number)
-                .read(tokens, firstNegation: prose.firstNegation)
+                .read(tokens, negations: marks.negations)
             guard !lists.isEmpty else {
                 figures.append(contentsOf: placed.lazy.map(\.figure))
                 continue
@@ -122,33 +124,32 @@ struct ScalarBloom: Sendable {
 
 /// Byte-level helpers for the figure readers: every line of every report passes through them.
 enum FigureBytes {
-    /// What decoding a prose line tells about it for free.
-    struct Prose {
-        /// A digit, a Chinese numeral or 未/没/无/免/减: the line can hold a figure at all (most lines have none).
-        var mayHoldFigures = false
-        /// Index of the first `LineFigureReader.isNegationScalar`: zeros are said in words only from there on.
-        var firstNegation: Int?
-        /// Index of the first ASCII digit or Chinese numeral: no number starts before it.
-        var firstNumber: Int?
+    /// Where numbers and negations can start in a decoded prose line, noted while decoding so that neither
+    /// `NumberScanner` nor the zero reader walks the line again. Reused from line to line.
+    struct Marks {
+        /// Indices of every ASCII digit and Chinese numeral, ascending: no number starts elsewhere.
+        var numerals: [Int] = []
+        /// Indices of every `LineFigureReader.isNegationScalar`, ascending: zeros are said in words only there.
+        var negations: [Int] = []
     }
 
-    /// Bits `v & 63` and `v >> 6 & 63` of the Chinese numerals, 未 没 无 免 减 and 不 (all within 0x3007...0x96F6):
+    /// Bits `v & 63` and `v >> 6 & 63` of the Chinese numerals and 未 没 无 免 不 (all within 0x3007...0x96F6):
     /// two shifts rule out most Han characters while decoding.
-    private static let lowBloom: UInt64 = 0xC040_2C13_2810_B28B
-    private static let highBloom: UInt64 = 0x0704_0000_1A80_20A1
+    private static let lowBloom: UInt64 = 0xC040_2C13_2810_328B
+    private static let highBloom: UInt64 = 0x0704_0000_1A80_2021
 
-    /// Replaces `scalars` with the scalars of `bytes` (valid UTF-8, as every String's storage is), classifying
-    /// them on the way so the line is walked once. The array's storage is reused from line to line: allocating
-    /// a fresh one goes through the generic array allocator, hundreds of instructions per line.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into scalars: inout [Unicode.Scalar]) -> Prose {
-        var prose = Prose()
+    /// Replaces `scalars` with the scalars of `bytes` (valid UTF-8, as every String's storage is) and `marks` with
+    /// where numbers and negations stand, so the line is walked once. The arrays' storage is reused from line to
+    /// line: allocating fresh ones goes through the generic array allocator, hundreds of instructions per line.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into scalars: inout [Unicode.Scalar], marks: inout Marks) {
         scalars.removeAll(keepingCapacity: true)
+        marks.numerals.removeAll(keepingCapacity: true)
+        marks.negations.removeAll(keepingCapacity: true)
         scalars.append(contentsOf: repeatElement(Unicode.Scalar(UInt8(0)), count: bytes.count))
         var count = 0
+        let low = lowBloom
+        let high = highBloom
         scalars.withUnsafeMutableBufferPointer { out in
-            var mayHold = false
-            var firstNegation = -1
-            var firstNumber = -1
             var i = 0
             var n = 0
             let end = bytes.count
@@ -158,10 +159,7 @@ enum FigureBytes {
                 if b0 < 0x80 {
                     v = b0
                     i += 1
-                    if v &- 0x30 < 10 {
-                        mayHold = true
-                        if firstNumber < 0 { firstNumber = n }
-                    }
+                    if v &- 0x30 < 10 { marks.numerals.append(n) }
                 } else if b0 < 0xE0 {
                     guard i + 1 < end else { break }
                     v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
@@ -170,20 +168,15 @@ enum FigureBytes {
                     guard i + 2 < end else { break }
                     v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
                     i += 3
-                    if v >= 0x3007, v <= 0x96F6, lowBloom >> UInt64(v & 63) & 1 != 0, highBloom >> UInt64(v >> 6 & 63) & 1 != 0 {
+                    // Computed without branching: the bloom bits are set for about a third of Han characters, a
+                    // branch on each of them mispredicts constantly.
+                    let inRange: UInt64 = v &- 0x3007 <= 0x96F6 - 0x3007 ? 1 : 0
+                    if (low >> UInt64(v & 63)) & (high >> UInt64(v >> 6 & 63)) & inRange != 0 {
                         switch v {
-                        case 0x4E0D:  // 不
-                            if firstNegation < 0 { firstNegation = n }
-                        case 0x672A, 0x6CA1, 0x65E0, 0x514D:  // 未 没 无 免
-                            if firstNegation < 0 { firstNegation = n }
-                            mayHold = true
-                        case 0x51CF:  // 减
-                            mayHold = true
+                        case 0x4E0D, 0x672A, 0x6CA1, 0x65E0, 0x514D:  // 不 未 没 无 免
+                            marks.negations.append(n)
                         default:
-                            if let c = Unicode.Scalar(v), NumberScanner.isChineseNumeral(c) {
-                                mayHold = true
-                                if firstNumber < 0 { firstNumber = n }
-                            }
+                            if let c = Unicode.Scalar(v), NumberScanner.isChineseNumeral(c) { marks.numerals.append(n) }
                         }
                     }
                 } else {
@@ -196,12 +189,8 @@ enum FigureBytes {
                 n += 1
             }
             count = n
-            prose = Prose(
-                mayHoldFigures: mayHold, firstNegation: firstNegation < 0 ? nil : firstNegation,
-                firstNumber: firstNumber < 0 ? nil : firstNumber)
         }
         scalars.removeLast(scalars.count - count)
-        return prose
     }
 
     /// Whether the bytes hold a "|", eight at a time: every line of a report is tested.

@@ -26,24 +26,9 @@ struct LineFigureReader {
     static let totalWords = ["共计", "合计", "总计", "共有", "总共"].map(ScalarText.word)
     static let shareWord = ScalarText.word("占")
 
-    /// Index of the first `isNegationScalar` of the line: a zero is said in words only where one stands.
-    static func firstNegation(in line: [Unicode.Scalar], from start: Int = 0) -> Int? {
-        line.withUnsafeBufferPointer { s in
-            var i = max(start, 0)
-            while i < s.count {
-                let v = s[i].value
-                // Bits `v & 63` of 不 未 免 无 没, and their range.
-                if v >= 0x4E0D, v <= 0x6CA1, (0x403_0000_2000 as UInt64) >> UInt64(v & 63) & 1 != 0, isNegationScalar(s[i]) {
-                    return i
-                }
-                i += 1
-            }
-            return nil
-        }
-    }
-
-    /// `tokens` are `NumberScanner.scan(line)`; `firstNegation` is `firstNegation(in: line)`.
-    func read(_ tokens: [NumberToken], firstNegation: Int?) -> (figures: [Placed], breakdowns: [Breakdown]) {
+    /// `tokens` are `NumberScanner.scan(line)`; `negations` are the indices of the line's `isNegationScalar`s
+    /// (`FigureBytes.Marks`), ascending.
+    func read(_ tokens: [NumberToken], negations: [Int]) -> (figures: [Placed], breakdowns: [Breakdown]) {
         let contexts = Self.contexts(of: tokens, in: line)
         var metrics: [String?] = tokens.indices.map { i in
             let t = tokens[i]
@@ -74,7 +59,7 @@ struct LineFigureReader {
             placed.append(Placed(position: t.start, figure: figure, token: i))
         }
         placed += shares(tokens, contexts, metrics, isFactor)
-        if let firstNegation { placed += zeros(tokens, from: firstNegation) }
+        if !negations.isEmpty { placed += zeros(tokens, negations: negations) }
         placed.sort { $0.position < $1.position }
         return (placed, lists)
     }
@@ -203,13 +188,13 @@ struct LineFigureReader {
     }
 
     /// Zeros said in words, one clause at a time; a clause with a counted number states that number instead.
-    /// Only clauses holding a negation can state a zero, so the clauses are found around the negations, from the
-    /// first one (`firstNegation`) on.
-    func zeros(_ tokens: [NumberToken], from firstNegation: Int) -> [Placed] {
+    /// Only clauses holding a negation can state a zero, so the clauses are found around the `negations`.
+    func zeros(_ tokens: [NumberToken], negations: [Int]) -> [Placed] {
         var placed: [Placed] = []
         let statements = ZeroStatement.all
-        var negation: Int? = firstNegation
-        while let p = negation {
+        var next = 0
+        while next < negations.count {
+            let p = negations[next]
             let start = ScalarText.start(before: p, in: line, isDelimiter: FigureScalars.isClauseDelimiter)
             let end = ScalarText.end(after: p, in: line, isDelimiter: FigureScalars.isClauseDelimiter)
             if !tokens.contains(where: { $0.unitBit != 0 && $0.start >= start && $0.start < end }) {
@@ -222,7 +207,8 @@ struct LineFigureReader {
                     placed.append(Placed(position: start, figure: figure, token: nil))
                 }
             }
-            negation = Self.firstNegation(in: line, from: end + 1)
+            // The next clause with a negation starts after this one's delimiter.
+            while next < negations.count, negations[next] <= end { next += 1 }
         }
         return placed
     }
