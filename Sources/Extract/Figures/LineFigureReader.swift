@@ -32,11 +32,11 @@ struct LineFigureReader {
         let contexts = Self.contexts(of: tokens, in: line)
         var metrics: [String?] = tokens.indices.map { i in
             let t = tokens[i]
-            return t.isPercent || t.perEach ? nil : bestMetric(MetricRules.primary, unitBit: t.unitBit, in: contexts[i])
+            return t.isPercent || t.perEach ? nil : MetricRules.bestPrimary(unitBit: t.unitBit, in: contexts[i])
         }
 
         let (isFactor, isProduct) = products(tokens, contexts)
-        var partOf = [Int?](repeating: nil, count: tokens.count)
+        var partOf = TokenLinks()
         var lists: [Breakdown] = []
         listBreakdowns(tokens, metrics, isFactor, &partOf, &lists)
         sumBreakdowns(tokens, contexts, metrics, isFactor, isProduct, &partOf, &lists)
@@ -89,16 +89,16 @@ struct LineFigureReader {
 
     /// "16处镇办、每镇23项、共计368项": the factors are consumed, 368 is marked as a product (not a sum of what
     /// precedes it), and stays free to be an item of the larger list.
-    func products(_ tokens: [NumberToken], _ contexts: [NumberContext]) -> (isFactor: [Bool], isProduct: [Bool]) {
-        var isFactor = [Bool](repeating: false, count: tokens.count)
-        var isProduct = [Bool](repeating: false, count: tokens.count)
+    func products(_ tokens: [NumberToken], _ contexts: [NumberContext]) -> (isFactor: TokenFlags, isProduct: TokenFlags) {
+        var isFactor = TokenFlags()
+        var isProduct = TokenFlags()
         for i in tokens.indices where tokens[i].perEach && i > 0 && !tokens[i - 1].isPercent {
             let product = tokens[i - 1].value * tokens[i].value
             for k in (i + 1)..<min(i + 3, tokens.count) where !tokens[k].isPercent && tokens[k].unitBit == tokens[i].unitBit {
                 if abs(tokens[k].value - product) < 0.5 {
-                    isFactor[i - 1] = true
-                    isFactor[i] = true
-                    isProduct[k] = true
+                    isFactor.set(i - 1, count: tokens.count)
+                    isFactor.set(i, count: tokens.count)
+                    isProduct.set(k, count: tokens.count)
                 }
                 break
             }
@@ -109,7 +109,7 @@ struct LineFigureReader {
     /// A total followed, before any other count and within its own or the next sentence, by 其中/包括/分别为 and
     /// a list of counts with its unit (up to the next full stop).
     func listBreakdowns(
-        _ tokens: [NumberToken], _ metrics: [String?], _ isFactor: [Bool], _ partOf: inout [Int?], _ lists: inout [Breakdown]
+        _ tokens: [NumberToken], _ metrics: [String?], _ isFactor: TokenFlags, _ partOf: inout TokenLinks, _ lists: inout [Breakdown]
     ) {
         for i in tokens.indices {
             let t = tokens[i]
@@ -130,7 +130,7 @@ struct LineFigureReader {
                 parts.append(k)
             }
             guard !parts.isEmpty else { continue }
-            for p in parts { partOf[p] = i }
+            for p in parts { partOf.link(p, to: i, count: tokens.count) }
             lists.append(Breakdown(total: i, parts: parts))
         }
     }
@@ -138,8 +138,8 @@ struct LineFigureReader {
     /// Items first, total last: "行政许可及子事项332项、…、共计368项服务事项，共计780项事项" when the preceding counts
     /// of the sentence with the same unit add up exactly to the total.
     func sumBreakdowns(
-        _ tokens: [NumberToken], _ contexts: [NumberContext], _ metrics: [String?], _ isFactor: [Bool], _ isProduct: [Bool],
-        _ partOf: inout [Int?], _ lists: inout [Breakdown]
+        _ tokens: [NumberToken], _ contexts: [NumberContext], _ metrics: [String?], _ isFactor: TokenFlags, _ isProduct: TokenFlags,
+        _ partOf: inout TokenLinks, _ lists: inout [Breakdown]
     ) {
         for i in tokens.indices {
             let t = tokens[i]
@@ -161,7 +161,7 @@ struct LineFigureReader {
             }
             guard parts.count >= 2, abs(sum - t.value) < 0.5 else { continue }
             parts.reverse()
-            for p in parts { partOf[p] = i }
+            for p in parts { partOf.link(p, to: i, count: tokens.count) }
             lists.append(Breakdown(total: i, parts: parts))
         }
     }
@@ -169,7 +169,7 @@ struct LineFigureReader {
     // MARK: - Shares and zeros
 
     /// "政府文件94条，占10%": a percentage after 占 in the same sentence as the count before it.
-    func shares(_ tokens: [NumberToken], _ contexts: [NumberContext], _ metrics: [String?], _ isFactor: [Bool]) -> [Placed] {
+    func shares(_ tokens: [NumberToken], _ contexts: [NumberContext], _ metrics: [String?], _ isFactor: TokenFlags) -> [Placed] {
         var placed: [Placed] = []
         for i in tokens.indices where tokens[i].isPercent {
             let c = contexts[i]
@@ -199,12 +199,14 @@ struct LineFigureReader {
             let end = ScalarText.end(after: p, in: line, isDelimiter: FigureScalars.isClauseDelimiter)
             if !tokens.contains(where: { $0.unitBit != 0 && $0.start >= start && $0.start < end }) {
                 let bloom = line.withUnsafeBufferPointer { s in ScalarBloom(s[start..<end]) }
-                for statement in statements
-                where statement.subjectBlooms.contains(where: { bloom.mayContain($0) }) && statement.matches(line, start, end) {
-                    let figure = Figure(
-                        metric: statement.metric, value: 0, unit: nil, qualifier: .statedZero, quote: quote(start, end),
-                        line: lineNumber)
-                    placed.append(Placed(position: start, figure: figure, token: nil))
+                // By index: iterating the statements copies each one (five retains) per clause.
+                statements.withUnsafeBufferPointer { all in
+                    for j in all.indices where all[j].mayBeIn(bloom) && all[j].matches(line, start, end) {
+                        let figure = Figure(
+                            metric: all[j].metric, value: 0, unit: nil, qualifier: .statedZero, quote: quote(start, end),
+                            line: lineNumber)
+                        placed.append(Placed(position: start, figure: figure, token: nil))
+                    }
                 }
             }
             // The next clause with a negation starts after this one's delimiter.
@@ -224,5 +226,30 @@ struct LineFigureReader {
         var lo = lo
         while lo < hi, line[lo] == "、" || ScalarText.isSpace(line[lo]) || line[lo] == "," { lo += 1 }
         return FigureScalars.string(line, max(lo, hi - 60), hi)
+    }
+}
+
+/// Per-token marks of a line, stored only once one is set: most lines have no product and no breakdown, and
+/// three arrays per line cost an allocation each.
+struct TokenFlags {
+    private var flags: [Bool] = []
+
+    subscript(i: Int) -> Bool { i < flags.count && flags[i] }
+
+    mutating func set(_ i: Int, count: Int) {
+        if flags.isEmpty { flags = [Bool](repeating: false, count: count) }
+        flags[i] = true
+    }
+}
+
+/// The total each token is an item of (see `TokenFlags`).
+struct TokenLinks {
+    private var totals: [Int?] = []
+
+    subscript(i: Int) -> Int? { i < totals.count ? totals[i] : nil }
+
+    mutating func link(_ i: Int, to total: Int, count: Int) {
+        if totals.isEmpty { totals = [Int?](repeating: nil, count: count) }
+        totals[i] = total
     }
 }

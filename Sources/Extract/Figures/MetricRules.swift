@@ -87,6 +87,29 @@ enum MetricRules {
                    units: itemUnits, exclude: ["累计", "媒体", "申请"]),
     ]
 
+    /// Indices into `primary` of the rules that can take each unit (by `MetricRule.unitBit` position, bare
+    /// numbers last), in rule order: a number is scored only against those, not all sixty.
+    static let primaryByUnit: [[Int]] = (0...MetricRule.unitOrder.count).map { slot in
+        let bit: UInt32 = slot < MetricRule.unitOrder.count ? 1 << UInt32(slot) : 0
+        return primary.indices.filter { i in bit == 0 ? primary[i].allowsBareNumber : primary[i].units & bit != 0 }
+    }
+
+    /// `bestMetric(primary, unitBit:in:)`.
+    static func bestPrimary(unitBit: UInt32, in c: NumberContext) -> String? {
+        let slot = unitBit == 0 ? MetricRule.unitOrder.count : unitBit.trailingZeroBitCount
+        let table = primaryByUnit
+        guard slot < table.count else { return nil }
+        return primary.withUnsafeBufferPointer { rules in
+            var best: (index: Int, score: (Int, Int))?
+            for i in table[slot] {
+                guard let score = rules[i].score(unitBit: unitBit, in: c) else { continue }
+                if let current = best, score <= current.score { continue }
+                best = (i, score)
+            }
+            return best.map { rules[$0.index].metric }
+        }
+    }
+
     /// Named key areas (§5.3 `key_areas.*`). As primary rules they need "重点领域" earlier on the line.
     static func keyAreaRules(lineScope: Bool) -> [MetricRule] {
         let areas: [(String, [String])] = [
