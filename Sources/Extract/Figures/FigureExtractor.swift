@@ -133,10 +133,15 @@ enum FigureBytes {
         var negations: [Int] = []
     }
 
-    /// Bits `v & 63` and `v >> 6 & 63` of the Chinese numerals and 未 没 无 免 不 (all within 0x3007...0x96F6):
-    /// two shifts rule out most Han characters while decoding.
-    private static let lowBloom: UInt64 = 0xC040_2C13_2810_328B
-    private static let highBloom: UInt64 = 0x0704_0000_1A80_2021
+    /// One bit per `v & 0xFFF` of the Chinese numerals and 未 没 无 免 不: one load and shift rules out all but
+    /// about 1 in 200 other characters while decoding.
+    private static let markBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 64)
+        for c in "〇一二两三四五六七八九十百千万亿零未没无免不".unicodeScalars {
+            bits[Int(c.value >> 6 & 63)] |= 1 << UInt64(c.value & 63)
+        }
+        return bits
+    }()
 
     /// Replaces `scalars` with the scalars of `bytes` (valid UTF-8, as every String's storage is) and `marks` with
     /// where numbers and negations stand, so the line is walked once. The arrays' storage is reused from line to
@@ -147,48 +152,45 @@ enum FigureBytes {
         marks.negations.removeAll(keepingCapacity: true)
         scalars.append(contentsOf: repeatElement(Unicode.Scalar(UInt8(0)), count: bytes.count))
         var count = 0
-        let low = lowBloom
-        let high = highBloom
-        scalars.withUnsafeMutableBufferPointer { out in
-            var i = 0
-            var n = 0
-            let end = bytes.count
-            while i < end {
-                let b0 = UInt32(bytes[i])
-                var v: UInt32
-                if b0 < 0x80 {
-                    v = b0
-                    i += 1
-                    if v &- 0x30 < 10 { marks.numerals.append(n) }
-                } else if b0 < 0xE0 {
-                    guard i + 1 < end else { break }
-                    v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else if b0 < 0xF0 {
-                    guard i + 2 < end else { break }
-                    v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                    // Computed without branching: the bloom bits are set for about a third of Han characters, a
-                    // branch on each of them mispredicts constantly.
-                    let inRange: UInt64 = v &- 0x3007 <= 0x96F6 - 0x3007 ? 1 : 0
-                    if (low >> UInt64(v & 63)) & (high >> UInt64(v >> 6 & 63)) & inRange != 0 {
-                        switch v {
-                        case 0x4E0D, 0x672A, 0x6CA1, 0x65E0, 0x514D:  // 不 未 没 无 免
-                            marks.negations.append(n)
-                        default:
-                            if let c = Unicode.Scalar(v), NumberScanner.isChineseNumeral(c) { marks.numerals.append(n) }
+        markBits.withUnsafeBufferPointer { markBits in
+            scalars.withUnsafeMutableBufferPointer { out in
+                var i = 0
+                var n = 0
+                let end = bytes.count
+                while i < end {
+                    let b0 = UInt32(bytes[i])
+                    var v: UInt32
+                    // Three-byte sequences first: Han characters and CJK punctuation make up most of the text.
+                    if b0 & 0xF0 == 0xE0, i + 2 < end {
+                        v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                        if markBits[Int(v >> 6 & 63)] >> UInt64(v & 63) & 1 != 0 {
+                            switch v {
+                            case 0x4E0D, 0x672A, 0x6CA1, 0x65E0, 0x514D:  // 不 未 没 无 免
+                                marks.negations.append(n)
+                            default:
+                                if let c = Unicode.Scalar(v), NumberScanner.isChineseNumeral(c) { marks.numerals.append(n) }
+                            }
                         }
+                    } else if b0 < 0x80 {
+                        v = b0
+                        i += 1
+                        if v &- 0x30 < 10 { marks.numerals.append(n) }
+                    } else if b0 < 0xE0 {
+                        guard i + 1 < end else { break }
+                        v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else {
+                        guard i + 3 < end else { break }
+                        v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                            | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
                     }
-                } else {
-                    guard i + 3 < end else { break }
-                    v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                        | UInt32(bytes[i + 3] & 0x3F)
-                    i += 4
+                    out[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    n += 1
                 }
-                out[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
-                n += 1
+                count = n
             }
-            count = n
         }
         scalars.removeLast(scalars.count - count)
     }
