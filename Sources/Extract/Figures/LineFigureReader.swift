@@ -30,16 +30,22 @@ struct LineFigureReader {
     /// (`FigureBytes.Marks`), ascending.
     func read(_ tokens: [NumberToken], negations: [Int]) -> (figures: [Placed], breakdowns: [Breakdown]) {
         let contexts = Self.contexts(of: tokens, in: line)
+        // Whether a number's metric can have a breakdown, known from its rule: no String comparisons per number.
+        var isTotal = TokenFlags()
         var metrics: [String?] = tokens.indices.map { i in
             let t = tokens[i]
-            return t.isPercent || t.perEach ? nil : MetricRules.bestPrimary(unitBit: t.unitBit, in: contexts[i])
+            guard !t.isPercent, !t.perEach, let rule = MetricRules.bestPrimary(unitBit: t.unitBit, in: contexts[i]) else {
+                return nil
+            }
+            if MetricRules.primaryIsBreakdownTotal[rule] { isTotal.set(i, count: tokens.count) }
+            return MetricRules.primary[rule].metric
         }
 
         let (isFactor, isProduct) = products(tokens, contexts)
         var partOf = TokenLinks()
         var lists: [Breakdown] = []
-        listBreakdowns(tokens, metrics, isFactor, &partOf, &lists)
-        sumBreakdowns(tokens, contexts, metrics, isFactor, isProduct, &partOf, &lists)
+        listBreakdowns(tokens, isTotal, isFactor, &partOf, &lists)
+        sumBreakdowns(tokens, contexts, isTotal, isFactor, isProduct, &partOf, &lists)
 
         for list in lists {
             guard let totalMetric = metrics[list.total] else { continue }
@@ -109,13 +115,11 @@ struct LineFigureReader {
     /// A total followed, before any other count and within its own or the next sentence, by 其中/包括/分别为 and
     /// a list of counts with its unit (up to the next full stop).
     func listBreakdowns(
-        _ tokens: [NumberToken], _ metrics: [String?], _ isFactor: TokenFlags, _ partOf: inout TokenLinks, _ lists: inout [Breakdown]
+        _ tokens: [NumberToken], _ isTotal: TokenFlags, _ isFactor: TokenFlags, _ partOf: inout TokenLinks, _ lists: inout [Breakdown]
     ) {
         for i in tokens.indices {
             let t = tokens[i]
-            guard let metric = metrics[i], !t.isPercent, partOf[i] == nil, FigureMetrics.breakdownTotals.contains(metric) else {
-                continue
-            }
+            guard isTotal[i], !t.isPercent, partOf[i] == nil else { continue }
             let nextCount = tokens.indices.first { $0 > i && !tokens[$0].isPercent }
             let sentenceEnd = ScalarText.end(after: t.end, in: line, isDelimiter: ScalarText.isSentenceDelimiter)
             let nextSentenceEnd = ScalarText.end(after: min(sentenceEnd + 1, line.count), in: line, isDelimiter: ScalarText.isSentenceDelimiter)
@@ -138,12 +142,12 @@ struct LineFigureReader {
     /// Items first, total last: "行政许可及子事项332项、…、共计368项服务事项，共计780项事项" when the preceding counts
     /// of the sentence with the same unit add up exactly to the total.
     func sumBreakdowns(
-        _ tokens: [NumberToken], _ contexts: [NumberContext], _ metrics: [String?], _ isFactor: TokenFlags, _ isProduct: TokenFlags,
+        _ tokens: [NumberToken], _ contexts: [NumberContext], _ isTotal: TokenFlags, _ isFactor: TokenFlags, _ isProduct: TokenFlags,
         _ partOf: inout TokenLinks, _ lists: inout [Breakdown]
     ) {
         for i in tokens.indices {
             let t = tokens[i]
-            guard let metric = metrics[i], FigureMetrics.breakdownTotals.contains(metric), !t.isPercent, !isFactor[i],
+            guard isTotal[i], !t.isPercent, !isFactor[i],
                 !isProduct[i], partOf[i] == nil, t.value > 0,
                 ScalarText.contains(Self.totalWords, in: line, from: contexts[i].nearStart, to: t.start)
             else { continue }

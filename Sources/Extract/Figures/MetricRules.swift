@@ -1,3 +1,5 @@
+import NianbaoCore
+
 /// The keyword table behind metric assignment (report-formats §2.5, §5.3). Order matters only for ties; the
 /// closest near keyword wins otherwise. Specific rules sit before general ones.
 enum MetricRules {
@@ -94,8 +96,11 @@ enum MetricRules {
         return primary.indices.filter { i in bit == 0 ? primary[i].allowsBareNumber : primary[i].units & bit != 0 }
     }
 
-    /// `bestMetric(primary, unitBit:in:)`.
-    static func bestPrimary(unitBit: UInt32, in c: NumberContext) -> String? {
+    /// Whether each primary rule's metric is one of `FigureMetrics.breakdownTotals`.
+    static let primaryIsBreakdownTotal: [Bool] = primary.map { FigureMetrics.breakdownTotals.contains($0.metric) }
+
+    /// The index in `primary` of `bestMetric(primary, unitBit:in:)`.
+    static func bestPrimary(unitBit: UInt32, in c: NumberContext) -> Int? {
         let slot = unitBit == 0 ? MetricRule.unitOrder.count : unitBit.trailingZeroBitCount
         let table = primaryByUnit
         guard slot < table.count else { return nil }
@@ -106,7 +111,7 @@ enum MetricRules {
                 if let current = best, score <= current.score { continue }
                 best = (i, score)
             }
-            return best.map { rules[$0.index].metric }
+            return best?.index
         }
     }
 
