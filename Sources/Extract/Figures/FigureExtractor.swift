@@ -14,12 +14,13 @@ enum FigureExtractor {
         // One scalar buffer for all lines: most lines are table rows or hold no figure, and are decided on their
         // UTF-8 bytes or on this buffer without allocating.
         var scalars: [Unicode.Scalar] = []
+        var scratch: [Unicode.Scalar] = []
         var marks = FigureBytes.Marks()
         for textLine in text.lines {
             var line = textLine.text
             let isProse = line.withUTF8 { bytes in
                 if FigureBytes.containsPipe(bytes) { return false }
-                FigureBytes.decode(bytes, into: &scalars, marks: &marks)
+                FigureBytes.decode(bytes, into: &scalars, marks: &marks, scratch: &scratch)
                 return true
             }
             guard isProse else {
@@ -146,14 +147,19 @@ enum FigureBytes {
     /// Replaces `scalars` with the scalars of `bytes` (valid UTF-8, as every String's storage is) and `marks` with
     /// where numbers and negations stand, so the line is walked once. The arrays' storage is reused from line to
     /// line: allocating fresh ones goes through the generic array allocator, hundreds of instructions per line.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into scalars: inout [Unicode.Scalar], marks: inout Marks) {
-        scalars.removeAll(keepingCapacity: true)
+    /// `scratch` only grows, so it is not refilled per line: the scalars are decoded into it and copied out.
+    static func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>, into scalars: inout [Unicode.Scalar], marks: inout Marks,
+        scratch: inout [Unicode.Scalar]
+    ) {
         marks.numerals.removeAll(keepingCapacity: true)
         marks.negations.removeAll(keepingCapacity: true)
-        scalars.append(contentsOf: repeatElement(Unicode.Scalar(UInt8(0)), count: bytes.count))
+        if scratch.count < bytes.count {
+            scratch.append(contentsOf: repeatElement(Unicode.Scalar(UInt8(0)), count: bytes.count - scratch.count))
+        }
         var count = 0
         markBits.withUnsafeBufferPointer { markBits in
-            scalars.withUnsafeMutableBufferPointer { out in
+            scratch.withUnsafeMutableBufferPointer { out in
                 var i = 0
                 var n = 0
                 let end = bytes.count
@@ -192,7 +198,8 @@ enum FigureBytes {
                 count = n
             }
         }
-        scalars.removeLast(scalars.count - count)
+        scalars.removeAll(keepingCapacity: true)
+        scalars.append(contentsOf: scratch[..<count])
     }
 
     /// Whether the bytes hold a "|", eight at a time: every line of a report is tested.

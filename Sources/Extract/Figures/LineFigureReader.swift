@@ -199,10 +199,22 @@ struct LineFigureReader {
         var next = 0
         while next < negations.count {
             let p = negations[next]
-            let start = ScalarText.start(before: p, in: line, isDelimiter: FigureScalars.isClauseDelimiter)
-            let end = ScalarText.end(after: p, in: line, isDelimiter: FigureScalars.isClauseDelimiter)
+            // The clause's bounds and scalars in one walk out from the negation.
+            let (start, end, bloom) = line.withUnsafeBufferPointer { s in
+                var bloom = ScalarBloom()
+                var lo = p
+                while lo > 0, !FigureScalars.isClauseDelimiter(s[lo - 1]) {
+                    lo -= 1
+                    bloom.insert(s[lo])
+                }
+                var hi = p
+                while hi < s.count, !FigureScalars.isClauseDelimiter(s[hi]) {
+                    bloom.insert(s[hi])
+                    hi += 1
+                }
+                return (lo, hi, bloom)
+            }
             if !tokens.contains(where: { $0.unitBit != 0 && $0.start >= start && $0.start < end }) {
-                let bloom = line.withUnsafeBufferPointer { s in ScalarBloom(s[start..<end]) }
                 // By index: iterating the statements copies each one (five retains) per clause.
                 statements.withUnsafeBufferPointer { all in
                     for j in all.indices where all[j].mayBeIn(bloom) && all[j].matches(line, start, end) {
