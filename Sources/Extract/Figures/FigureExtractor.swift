@@ -14,23 +14,26 @@ enum FigureExtractor {
         // One scalar buffer for all lines: most lines are table rows or hold no figure, and are decided on their
         // UTF-8 bytes or on this buffer without allocating.
         var scalars: [Unicode.Scalar] = []
+        var scratch: [Unicode.Scalar] = []
+        var marks = FigureBytes.Marks()
         for textLine in text.lines {
             var line = textLine.text
-            let prose = line.withUTF8 { bytes in
-                FigureBytes.containsPipe(bytes) ? nil : FigureBytes.decode(bytes, into: &scalars)
+            let isProse = line.withUTF8 { bytes in
+                if FigureBytes.containsPipe(bytes) { return false }
+                FigureBytes.decode(bytes, into: &scalars, marks: &marks, scratch: &scratch)
+                return true
             }
-            guard let prose else {
+            guard isProse else {
                 if line.withUTF8(StatisticsTableReader.mayBeStatisticsRow) {
                     figures += statistics.read(textLine.text, lineNumber: textLine.number)
                 }
                 continue
             }
-            guard prose.mayHoldFigures else { continue }
-            let tokens = prose.firstNumber.map { NumberScanner.scan(scalars, from: $0) } ?? []
+            let tokens = marks.numerals.isEmpty ? [] : NumberScanner.scan(scalars, numerals: marks.numerals)
             // Without a number, only a zero said in words can come out of the line.
-            if tokens.isEmpty && prose.firstNegation == nil { continue }
+            if tokens.isEmpty && marks.negations.isEmpty { continue }
             let (placed, lists) = LineFigureReader(line: scalars, lineNumber: textLine.number)
-                .read(tokens, firstNegation: prose.firstNegation)
+                .read(tokens, negations: marks.negations)
             guard !lists.isEmpty else {
                 figures.append(contentsOf: placed.lazy.map(\.figure))
                 continue
@@ -122,86 +125,87 @@ struct ScalarBloom: Sendable {
 
 /// Byte-level helpers for the figure readers: every line of every report passes through them.
 enum FigureBytes {
-    /// What decoding a prose line tells about it for free.
-    struct Prose {
-        /// A digit, a Chinese numeral or 未/没/无/免/减: the line can hold a figure at all (most lines have none).
-        var mayHoldFigures = false
-        /// Index of the first `LineFigureReader.isNegationScalar`: zeros are said in words only from there on.
-        var firstNegation: Int?
-        /// Index of the first ASCII digit or Chinese numeral: no number starts before it.
-        var firstNumber: Int?
+    /// Where numbers and negations can start in a decoded prose line, noted while decoding so that neither
+    /// `NumberScanner` nor the zero reader walks the line again. Reused from line to line.
+    struct Marks {
+        /// Indices of every ASCII digit and Chinese numeral, ascending: no number starts elsewhere.
+        var numerals: [Int] = []
+        /// Indices of every `LineFigureReader.isNegationScalar`, ascending: zeros are said in words only there.
+        var negations: [Int] = []
     }
 
-    /// Bits `v & 63` and `v >> 6 & 63` of the Chinese numerals, 未 没 无 免 减 and 不 (all within 0x3007...0x96F6):
-    /// two shifts rule out most Han characters while decoding.
-    private static let lowBloom: UInt64 = 0xC040_2C13_2810_B28B
-    private static let highBloom: UInt64 = 0x0704_0000_1A80_20A1
+    /// One bit per `v & 0xFFF` of the Chinese numerals and 未 没 无 免 不: one load and shift rules out all but
+    /// about 1 in 200 other characters while decoding.
+    private static let markBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 64)
+        for c in "〇一二两三四五六七八九十百千万亿零未没无免不".unicodeScalars {
+            bits[Int(c.value >> 6 & 63)] |= 1 << UInt64(c.value & 63)
+        }
+        return bits
+    }()
 
-    /// Replaces `scalars` with the scalars of `bytes` (valid UTF-8, as every String's storage is), classifying
-    /// them on the way so the line is walked once. The array's storage is reused from line to line: allocating
-    /// a fresh one goes through the generic array allocator, hundreds of instructions per line.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into scalars: inout [Unicode.Scalar]) -> Prose {
-        var prose = Prose()
-        scalars.removeAll(keepingCapacity: true)
-        scalars.append(contentsOf: repeatElement(Unicode.Scalar(UInt8(0)), count: bytes.count))
+    /// Replaces `scalars` with the scalars of `bytes` (valid UTF-8, as every String's storage is) and `marks` with
+    /// where numbers and negations stand, so the line is walked once. The arrays' storage is reused from line to
+    /// line: allocating fresh ones goes through the generic array allocator, hundreds of instructions per line.
+    /// `scratch` only grows, so it is not refilled per line: the scalars are decoded into it and copied out.
+    static func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>, into scalars: inout [Unicode.Scalar], marks: inout Marks,
+        scratch: inout [Unicode.Scalar]
+    ) {
+        marks.numerals.removeAll(keepingCapacity: true)
+        marks.negations.removeAll(keepingCapacity: true)
+        if scratch.count < bytes.count {
+            scratch.append(contentsOf: repeatElement(Unicode.Scalar(UInt8(0)), count: bytes.count - scratch.count))
+        }
         var count = 0
-        scalars.withUnsafeMutableBufferPointer { out in
-            var mayHold = false
-            var firstNegation = -1
-            var firstNumber = -1
-            var i = 0
-            var n = 0
-            let end = bytes.count
-            while i < end {
-                let b0 = UInt32(bytes[i])
-                var v: UInt32
-                if b0 < 0x80 {
-                    v = b0
-                    i += 1
-                    if v &- 0x30 < 10 {
-                        mayHold = true
-                        if firstNumber < 0 { firstNumber = n }
-                    }
-                } else if b0 < 0xE0 {
-                    guard i + 1 < end else { break }
-                    v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else if b0 < 0xF0 {
-                    guard i + 2 < end else { break }
-                    v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                    if v >= 0x3007, v <= 0x96F6, lowBloom >> UInt64(v & 63) & 1 != 0, highBloom >> UInt64(v >> 6 & 63) & 1 != 0 {
-                        switch v {
-                        case 0x4E0D:  // 不
-                            if firstNegation < 0 { firstNegation = n }
-                        case 0x672A, 0x6CA1, 0x65E0, 0x514D:  // 未 没 无 免
-                            if firstNegation < 0 { firstNegation = n }
-                            mayHold = true
-                        case 0x51CF:  // 减
-                            mayHold = true
-                        default:
-                            if let c = Unicode.Scalar(v), NumberScanner.isChineseNumeral(c) {
-                                mayHold = true
-                                if firstNumber < 0 { firstNumber = n }
+        markBits.withUnsafeBufferPointer { markBits in
+            scratch.withUnsafeMutableBufferPointer { out in
+                var i = 0
+                var n = 0
+                let end = bytes.count
+                while i < end {
+                    let b0 = UInt32(bytes[i])
+                    let v: UInt32
+                    // Three-byte sequences first: Han characters and CJK punctuation make up most of the text.
+                    if b0 & 0xF0 == 0xE0, i + 2 < end {
+                        let u = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                        // A String's storage is valid UTF-8, so a three-byte sequence is a valid scalar (never a
+                        // surrogate): the failable initialiser's checks cost a sixth of the loop.
+                        out[n] = unsafeBitCast(u, to: Unicode.Scalar.self)
+                        if markBits[Int(u >> 6 & 63)] >> UInt64(u & 63) & 1 != 0 {
+                            switch u {
+                            case 0x4E0D, 0x672A, 0x6CA1, 0x65E0, 0x514D:  // 不 未 没 无 免
+                                marks.negations.append(n)
+                            default:
+                                if NumberScanner.isChineseNumeral(out[n]) { marks.numerals.append(n) }
                             }
                         }
+                        n += 1
+                        continue
                     }
-                } else {
-                    guard i + 3 < end else { break }
-                    v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                        | UInt32(bytes[i + 3] & 0x3F)
-                    i += 4
+                    if b0 < 0x80 {
+                        v = b0
+                        i += 1
+                        if v &- 0x30 < 10 { marks.numerals.append(n) }
+                    } else if b0 < 0xE0 {
+                        guard i + 1 < end else { break }
+                        v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else {
+                        guard i + 3 < end else { break }
+                        v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                            | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    out[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    n += 1
                 }
-                out[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
-                n += 1
+                count = n
             }
-            count = n
-            prose = Prose(
-                mayHoldFigures: mayHold, firstNegation: firstNegation < 0 ? nil : firstNegation,
-                firstNumber: firstNumber < 0 ? nil : firstNumber)
         }
-        scalars.removeLast(scalars.count - count)
-        return prose
+        scalars.removeAll(keepingCapacity: true)
+        scalars.append(contentsOf: scratch[..<count])
     }
 
     /// Whether the bytes hold a "|", eight at a time: every line of a report is tested.

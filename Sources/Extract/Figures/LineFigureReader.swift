@@ -26,35 +26,26 @@ struct LineFigureReader {
     static let totalWords = ["共计", "合计", "总计", "共有", "总共"].map(ScalarText.word)
     static let shareWord = ScalarText.word("占")
 
-    /// Index of the first `isNegationScalar` of the line: a zero is said in words only where one stands.
-    static func firstNegation(in line: [Unicode.Scalar], from start: Int = 0) -> Int? {
-        line.withUnsafeBufferPointer { s in
-            var i = max(start, 0)
-            while i < s.count {
-                let v = s[i].value
-                // Bits `v & 63` of 不 未 免 无 没, and their range.
-                if v >= 0x4E0D, v <= 0x6CA1, (0x403_0000_2000 as UInt64) >> UInt64(v & 63) & 1 != 0, isNegationScalar(s[i]) {
-                    return i
-                }
-                i += 1
-            }
-            return nil
-        }
-    }
-
-    /// `tokens` are `NumberScanner.scan(line)`; `firstNegation` is `firstNegation(in: line)`.
-    func read(_ tokens: [NumberToken], firstNegation: Int?) -> (figures: [Placed], breakdowns: [Breakdown]) {
+    /// `tokens` are `NumberScanner.scan(line)`; `negations` are the indices of the line's `isNegationScalar`s
+    /// (`FigureBytes.Marks`), ascending.
+    func read(_ tokens: [NumberToken], negations: [Int]) -> (figures: [Placed], breakdowns: [Breakdown]) {
         let contexts = Self.contexts(of: tokens, in: line)
+        // Whether a number's metric can have a breakdown, known from its rule: no String comparisons per number.
+        var isTotal = TokenFlags()
         var metrics: [String?] = tokens.indices.map { i in
             let t = tokens[i]
-            return t.isPercent || t.perEach ? nil : bestMetric(MetricRules.primary, unitBit: t.unitBit, in: contexts[i])
+            guard !t.isPercent, !t.perEach, let rule = MetricRules.bestPrimary(unitBit: t.unitBit, in: contexts[i]) else {
+                return nil
+            }
+            if MetricRules.primaryIsBreakdownTotal[rule] { isTotal.set(i, count: tokens.count) }
+            return MetricRules.primary[rule].metric
         }
 
         let (isFactor, isProduct) = products(tokens, contexts)
-        var partOf = [Int?](repeating: nil, count: tokens.count)
+        var partOf = TokenLinks()
         var lists: [Breakdown] = []
-        listBreakdowns(tokens, metrics, isFactor, &partOf, &lists)
-        sumBreakdowns(tokens, contexts, metrics, isFactor, isProduct, &partOf, &lists)
+        listBreakdowns(tokens, isTotal, isFactor, &partOf, &lists)
+        sumBreakdowns(tokens, contexts, isTotal, isFactor, isProduct, &partOf, &lists)
 
         for list in lists {
             guard let totalMetric = metrics[list.total] else { continue }
@@ -74,7 +65,7 @@ struct LineFigureReader {
             placed.append(Placed(position: t.start, figure: figure, token: i))
         }
         placed += shares(tokens, contexts, metrics, isFactor)
-        if let firstNegation { placed += zeros(tokens, from: firstNegation) }
+        if !negations.isEmpty { placed += zeros(tokens, negations: negations) }
         placed.sort { $0.position < $1.position }
         return (placed, lists)
     }
@@ -104,16 +95,16 @@ struct LineFigureReader {
 
     /// "16处镇办、每镇23项、共计368项": the factors are consumed, 368 is marked as a product (not a sum of what
     /// precedes it), and stays free to be an item of the larger list.
-    func products(_ tokens: [NumberToken], _ contexts: [NumberContext]) -> (isFactor: [Bool], isProduct: [Bool]) {
-        var isFactor = [Bool](repeating: false, count: tokens.count)
-        var isProduct = [Bool](repeating: false, count: tokens.count)
+    func products(_ tokens: [NumberToken], _ contexts: [NumberContext]) -> (isFactor: TokenFlags, isProduct: TokenFlags) {
+        var isFactor = TokenFlags()
+        var isProduct = TokenFlags()
         for i in tokens.indices where tokens[i].perEach && i > 0 && !tokens[i - 1].isPercent {
             let product = tokens[i - 1].value * tokens[i].value
             for k in (i + 1)..<min(i + 3, tokens.count) where !tokens[k].isPercent && tokens[k].unitBit == tokens[i].unitBit {
                 if abs(tokens[k].value - product) < 0.5 {
-                    isFactor[i - 1] = true
-                    isFactor[i] = true
-                    isProduct[k] = true
+                    isFactor.set(i - 1, count: tokens.count)
+                    isFactor.set(i, count: tokens.count)
+                    isProduct.set(k, count: tokens.count)
                 }
                 break
             }
@@ -124,13 +115,11 @@ struct LineFigureReader {
     /// A total followed, before any other count and within its own or the next sentence, by 其中/包括/分别为 and
     /// a list of counts with its unit (up to the next full stop).
     func listBreakdowns(
-        _ tokens: [NumberToken], _ metrics: [String?], _ isFactor: [Bool], _ partOf: inout [Int?], _ lists: inout [Breakdown]
+        _ tokens: [NumberToken], _ isTotal: TokenFlags, _ isFactor: TokenFlags, _ partOf: inout TokenLinks, _ lists: inout [Breakdown]
     ) {
         for i in tokens.indices {
             let t = tokens[i]
-            guard let metric = metrics[i], !t.isPercent, partOf[i] == nil, FigureMetrics.breakdownTotals.contains(metric) else {
-                continue
-            }
+            guard isTotal[i], !t.isPercent, partOf[i] == nil else { continue }
             let nextCount = tokens.indices.first { $0 > i && !tokens[$0].isPercent }
             let sentenceEnd = ScalarText.end(after: t.end, in: line, isDelimiter: ScalarText.isSentenceDelimiter)
             let nextSentenceEnd = ScalarText.end(after: min(sentenceEnd + 1, line.count), in: line, isDelimiter: ScalarText.isSentenceDelimiter)
@@ -145,7 +134,7 @@ struct LineFigureReader {
                 parts.append(k)
             }
             guard !parts.isEmpty else { continue }
-            for p in parts { partOf[p] = i }
+            for p in parts { partOf.link(p, to: i, count: tokens.count) }
             lists.append(Breakdown(total: i, parts: parts))
         }
     }
@@ -153,12 +142,12 @@ struct LineFigureReader {
     /// Items first, total last: "行政许可及子事项332项、…、共计368项服务事项，共计780项事项" when the preceding counts
     /// of the sentence with the same unit add up exactly to the total.
     func sumBreakdowns(
-        _ tokens: [NumberToken], _ contexts: [NumberContext], _ metrics: [String?], _ isFactor: [Bool], _ isProduct: [Bool],
-        _ partOf: inout [Int?], _ lists: inout [Breakdown]
+        _ tokens: [NumberToken], _ contexts: [NumberContext], _ isTotal: TokenFlags, _ isFactor: TokenFlags, _ isProduct: TokenFlags,
+        _ partOf: inout TokenLinks, _ lists: inout [Breakdown]
     ) {
         for i in tokens.indices {
             let t = tokens[i]
-            guard let metric = metrics[i], FigureMetrics.breakdownTotals.contains(metric), !t.isPercent, !isFactor[i],
+            guard isTotal[i], !t.isPercent, !isFactor[i],
                 !isProduct[i], partOf[i] == nil, t.value > 0,
                 ScalarText.contains(Self.totalWords, in: line, from: contexts[i].nearStart, to: t.start)
             else { continue }
@@ -176,7 +165,7 @@ struct LineFigureReader {
             }
             guard parts.count >= 2, abs(sum - t.value) < 0.5 else { continue }
             parts.reverse()
-            for p in parts { partOf[p] = i }
+            for p in parts { partOf.link(p, to: i, count: tokens.count) }
             lists.append(Breakdown(total: i, parts: parts))
         }
     }
@@ -184,7 +173,7 @@ struct LineFigureReader {
     // MARK: - Shares and zeros
 
     /// "政府文件94条，占10%": a percentage after 占 in the same sentence as the count before it.
-    func shares(_ tokens: [NumberToken], _ contexts: [NumberContext], _ metrics: [String?], _ isFactor: [Bool]) -> [Placed] {
+    func shares(_ tokens: [NumberToken], _ contexts: [NumberContext], _ metrics: [String?], _ isFactor: TokenFlags) -> [Placed] {
         var placed: [Placed] = []
         for i in tokens.indices where tokens[i].isPercent {
             let c = contexts[i]
@@ -203,26 +192,41 @@ struct LineFigureReader {
     }
 
     /// Zeros said in words, one clause at a time; a clause with a counted number states that number instead.
-    /// Only clauses holding a negation can state a zero, so the clauses are found around the negations, from the
-    /// first one (`firstNegation`) on.
-    func zeros(_ tokens: [NumberToken], from firstNegation: Int) -> [Placed] {
+    /// Only clauses holding a negation can state a zero, so the clauses are found around the `negations`.
+    func zeros(_ tokens: [NumberToken], negations: [Int]) -> [Placed] {
         var placed: [Placed] = []
         let statements = ZeroStatement.all
-        var negation: Int? = firstNegation
-        while let p = negation {
-            let start = ScalarText.start(before: p, in: line, isDelimiter: FigureScalars.isClauseDelimiter)
-            let end = ScalarText.end(after: p, in: line, isDelimiter: FigureScalars.isClauseDelimiter)
+        var next = 0
+        while next < negations.count {
+            let p = negations[next]
+            // The clause's bounds and scalars in one walk out from the negation.
+            let (start, end, bloom) = line.withUnsafeBufferPointer { s in
+                var bloom = ScalarBloom()
+                var lo = p
+                while lo > 0, !FigureScalars.isClauseDelimiter(s[lo - 1]) {
+                    lo -= 1
+                    bloom.insert(s[lo])
+                }
+                var hi = p
+                while hi < s.count, !FigureScalars.isClauseDelimiter(s[hi]) {
+                    bloom.insert(s[hi])
+                    hi += 1
+                }
+                return (lo, hi, bloom)
+            }
             if !tokens.contains(where: { $0.unitBit != 0 && $0.start >= start && $0.start < end }) {
-                let bloom = line.withUnsafeBufferPointer { s in ScalarBloom(s[start..<end]) }
-                for statement in statements
-                where statement.subjectBlooms.contains(where: { bloom.mayContain($0) }) && statement.matches(line, start, end) {
-                    let figure = Figure(
-                        metric: statement.metric, value: 0, unit: nil, qualifier: .statedZero, quote: quote(start, end),
-                        line: lineNumber)
-                    placed.append(Placed(position: start, figure: figure, token: nil))
+                // By index: iterating the statements copies each one (five retains) per clause.
+                statements.withUnsafeBufferPointer { all in
+                    for j in all.indices where all[j].mayBeIn(bloom) && all[j].matches(line, start, end) {
+                        let figure = Figure(
+                            metric: all[j].metric, value: 0, unit: nil, qualifier: .statedZero, quote: quote(start, end),
+                            line: lineNumber)
+                        placed.append(Placed(position: start, figure: figure, token: nil))
+                    }
                 }
             }
-            negation = Self.firstNegation(in: line, from: end + 1)
+            // The next clause with a negation starts after this one's delimiter.
+            while next < negations.count, negations[next] <= end { next += 1 }
         }
         return placed
     }
@@ -238,5 +242,30 @@ struct LineFigureReader {
         var lo = lo
         while lo < hi, line[lo] == "、" || ScalarText.isSpace(line[lo]) || line[lo] == "," { lo += 1 }
         return FigureScalars.string(line, max(lo, hi - 60), hi)
+    }
+}
+
+/// Per-token marks of a line, stored only once one is set: most lines have no product and no breakdown, and
+/// three arrays per line cost an allocation each.
+struct TokenFlags {
+    private var flags: [Bool] = []
+
+    subscript(i: Int) -> Bool { i < flags.count && flags[i] }
+
+    mutating func set(_ i: Int, count: Int) {
+        if flags.isEmpty { flags = [Bool](repeating: false, count: count) }
+        flags[i] = true
+    }
+}
+
+/// The total each token is an item of (see `TokenFlags`).
+struct TokenLinks {
+    private var totals: [Int?] = []
+
+    subscript(i: Int) -> Int? { i < totals.count ? totals[i] : nil }
+
+    mutating func link(_ i: Int, to total: Int, count: Int) {
+        if totals.isEmpty { totals = [Int?](repeating: nil, count: count) }
+        totals[i] = total
     }
 }

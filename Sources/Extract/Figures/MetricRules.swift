@@ -1,3 +1,5 @@
+import NianbaoCore
+
 /// The keyword table behind metric assignment (report-formats §2.5, §5.3). Order matters only for ties; the
 /// closest near keyword wins otherwise. Specific rules sit before general ones.
 enum MetricRules {
@@ -86,6 +88,32 @@ enum MetricRules {
                    near: ["公开信息", "公开政府信息", "公开发布", "发布各类", "主动公开", "公开各类", "发布政府信息"],
                    units: itemUnits, exclude: ["累计", "媒体", "申请"]),
     ]
+
+    /// Indices into `primary` of the rules that can take each unit (by `MetricRule.unitBit` position, bare
+    /// numbers last), in rule order: a number is scored only against those, not all sixty.
+    static let primaryByUnit: [[Int]] = (0...MetricRule.unitOrder.count).map { slot in
+        let bit: UInt32 = slot < MetricRule.unitOrder.count ? 1 << UInt32(slot) : 0
+        return primary.indices.filter { i in bit == 0 ? primary[i].allowsBareNumber : primary[i].units & bit != 0 }
+    }
+
+    /// Whether each primary rule's metric is one of `FigureMetrics.breakdownTotals`.
+    static let primaryIsBreakdownTotal: [Bool] = primary.map { FigureMetrics.breakdownTotals.contains($0.metric) }
+
+    /// The index in `primary` of `bestMetric(primary, unitBit:in:)`.
+    static func bestPrimary(unitBit: UInt32, in c: NumberContext) -> Int? {
+        let slot = unitBit == 0 ? MetricRule.unitOrder.count : unitBit.trailingZeroBitCount
+        let table = primaryByUnit
+        guard slot < table.count else { return nil }
+        return primary.withUnsafeBufferPointer { rules in
+            var best: (index: Int, score: (Int, Int))?
+            for i in table[slot] {
+                guard let score = rules[i].score(unitBit: unitBit, in: c) else { continue }
+                if let current = best, score <= current.score { continue }
+                best = (i, score)
+            }
+            return best?.index
+        }
+    }
 
     /// Named key areas (§5.3 `key_areas.*`). As primary rules they need "重点领域" earlier on the line.
     static func keyAreaRules(lineScope: Bool) -> [MetricRule] {

@@ -47,18 +47,16 @@ enum NumberScanner {
     static let moreThanAfterUnit = ScalarText.word("以上")
     static let aboutAfterUnit = ScalarText.word("左右")
 
-    /// `from`: no digit or numeral stands before it.
-    static func scan(_ s: [Unicode.Scalar], from start: Int = 0) -> [NumberToken] {
+    /// `numerals`: the indices of every digit and Chinese numeral of `s`, ascending (`FigureBytes.Marks`); no
+    /// number starts anywhere else, so the scalars between them are never looked at.
+    static func scan(_ s: [Unicode.Scalar], numerals: [Int]) -> [NumberToken] {
         var tokens: [NumberToken] = []
-        var i = max(start, 0)
-        while i < s.count {
-            // Most scalars start no number: skip them on the raw buffer.
-            i = s.withUnsafeBufferPointer { b in
-                var k = i
-                while k < b.count, !isDigit(b[k]), !isChineseNumeral(b[k]) { k += 1 }
-                return k
-            }
-            guard i < s.count else { break }
+        var next = 0
+        var i = 0
+        while true {
+            while next < numerals.count, numerals[next] < i { next += 1 }
+            guard next < numerals.count else { break }
+            i = numerals[next]
             let c = s[i]
             if isDigit(c) {
                 var j = i

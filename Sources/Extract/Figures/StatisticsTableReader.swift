@@ -70,34 +70,38 @@ struct StatisticsTableReader {
     /// Cheap test on the UTF-8 of a line: a statistics row has a cell that is just a unit, or it is a header
     /// naming 单位. Template rows (most pipe lines) fail it without building any String.
     static func mayBeStatisticsRow(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let unitWords = unitWordBytes
         let header = headerWordBytes
         var cellStart = 0
-        for i in 0...b.count where i == b.count || b[i] == 0x7C {
-            var lo = cellStart
-            var hi = i
-            while lo < hi {
-                let w = spaceWidth(b, at: lo, end: hi)
-                if w == 0 { break }
-                lo += w
-            }
-            while hi > lo {
-                let w = spaceWidth(b, endingAt: hi, start: lo)
-                if w == 0 { break }
-                hi -= w
-            }
-            // A unit cell is one or two Han scalars (人次, 万元): three or six bytes.
-            if hi - lo == 3 || hi - lo == 6, unitWords.contains(where: { $0.count == hi - lo && FigureBytes.hasPrefix($0, b, at: lo, end: hi) }) {
+        // One pass: cells are checked at each "|", and "单位" wherever its first byte shows (it holds no "|" or
+        // space byte, so it lies inside a trimmed cell wherever it occurs in the line).
+        for i in 0...b.count {
+            if i == b.count || b[i] == 0x7C {
+                if i - cellStart >= 3, isUnitCell(b, cellStart, i) { return true }
+                cellStart = i + 1
+            } else if b[i] == header[0], FigureBytes.hasPrefix(header, b, at: i, end: b.count) {
                 return true
             }
-            var k = lo
-            while k + header.count <= hi {
-                if b[k] == header[0], FigureBytes.hasPrefix(header, b, at: k, end: hi) { return true }
-                k += 1
-            }
-            cellStart = i + 1
         }
         return false
+    }
+
+    /// Whether `b[lo..<hi]` without surrounding spaces is a unit word: one or two Han scalars (人次, 万元), three
+    /// or six bytes.
+    private static func isUnitCell(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+        var lo = lo
+        var hi = hi
+        while lo < hi {
+            let w = spaceWidth(b, at: lo, end: hi)
+            if w == 0 { break }
+            lo += w
+        }
+        while hi > lo {
+            let w = spaceWidth(b, endingAt: hi, start: lo)
+            if w == 0 { break }
+            hi -= w
+        }
+        guard hi - lo == 3 || hi - lo == 6 else { return false }
+        return unitWordBytes.contains { $0.count == hi - lo && FigureBytes.hasPrefix($0, b, at: lo, end: hi) }
     }
 
     /// Bytes of the `ScalarText.isSpace` scalar starting at `i` (" ", tab, U+00A0, U+3000), or 0.

@@ -32,6 +32,13 @@ struct ZeroStatement: Sendable {
                       subjects: ["费"], exclude: ["诉讼"]),
     ]
 
+    /// Whether a clause with scalars `bloom` may name a subject.
+    @inline(__always)
+    func mayBeIn(_ bloom: ScalarBloom) -> Bool {
+        for subject in subjectBlooms where bloom.mayContain(subject) { return true }
+        return false
+    }
+
     /// Whether the clause `lo..<hi` states this zero: a negation with the subject after it (or, for waivers such
     /// as "费用都予以减免", anywhere in the clause).
     func matches(_ line: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> Bool {
