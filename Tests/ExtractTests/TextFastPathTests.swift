@@ -35,7 +35,7 @@ struct TextFastPathTests {
 
     @Test func factsAfterSimpleMappingEqualAFreshScan() {
         let samples = [
-            "（一）予以公开　１２", "报（ｂàｏ）告", "報（bao）告？", "？　０件", "打印本页　【关闭】", "（ａ", "分享到：", "全角（（ｚ）",
+            "（一）予以公开　１２", "报（ｂａｏ）告", "報（bao）告？", "？　０件", "打印本页　【关闭】", "（ａ", "分享到：", "全角（（ｚ）",
             "字号：大　中　小", "资讯（zi）", "\u{00A0}發佈日期：２０２２",
         ]
         for line in samples {
