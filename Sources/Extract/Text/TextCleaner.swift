@@ -392,9 +392,54 @@ struct TextCleaner: Sendable {
     /// Big5-gateway pages localise vocabulary as well as characters (report-formats §4.1 item 3).
     static func localisedVocabulary(_ text: String) -> String {
         var probe = text
-        guard probe.withUTF8({ UTF8Scan.contains($0, informationBytes) || UTF8Scan.contains($0, optimiseBytes) }) else {
-            return text
+        let (holdsWord, replaced) = probe.withUTF8 { bytes -> (Bool, String?) in
+            guard UTF8Scan.contains(bytes, informationBytes) || UTF8Scan.contains(bytes, optimiseBytes) else { return (false, nil) }
+            return (true, replacedOnBytes(bytes))
         }
-        return text.replacingOccurrences(of: "资讯", with: "信息").replacingOccurrences(of: "最佳化", with: "优化")
+        guard holdsWord else { return text }
+        return replaced ?? text.replacingOccurrences(of: "资讯", with: "信息").replacingOccurrences(of: "最佳化", with: "优化")
     }
+
+    /// Both replacements on bytes, or nil when the line holds a scalar outside ASCII, U+4000…U+9FFF and the
+    /// non-combining part of U+3000…U+303F. Foundation matches by Character: with only those scalars every scalar is
+    /// its own Character and none has a canonical equivalent, so a byte match is exactly a Character match.
+    private static func replacedOnBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                i += 1
+            } else if lead >= 0xE4 && lead <= 0xE9 {
+                i += 3
+            } else if lead == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, !(0xAA...0xAF).contains(bytes[i + 2]) {
+                i += 3
+            } else {
+                return nil
+            }
+        }
+        // 资讯 → 信息 (same length), then 最佳化 → 优化 on the result, as the two Foundation calls did in turn.
+        var out = Array(bytes)
+        var start = 0
+        while let found = UTF8Scan.firstIndex(of: informationBytes, in: bytes, from: start) {
+            out.replaceSubrange(found..<(found + informationBytes.count), with: informationReplacement)
+            start = found + informationBytes.count
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(out.count)
+        out.withUnsafeBufferPointer { out in
+            var copied = 0
+            var from = 0
+            while let found = UTF8Scan.firstIndex(of: optimiseBytes, in: out, from: from) {
+                result.append(contentsOf: out[copied..<found])
+                result.append(contentsOf: optimiseReplacement)
+                copied = found + optimiseBytes.count
+                from = copied
+            }
+            result.append(contentsOf: out[copied..<out.count])
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static let informationReplacement = Array("信息".utf8)
+    private static let optimiseReplacement = Array("优化".utf8)
 }
