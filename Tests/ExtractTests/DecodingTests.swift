@@ -127,6 +127,29 @@ struct DecodingTests {
         #expect(!ByteSniffer.looksBinary(Array("一、概述\r\n\t2017年,金台区认真贯彻\u{0C}".utf8)))
     }
 
+    @Test func controlCountsMatchAByteByByteCount() {
+        // Word-at-a-time skipping must count exactly what a plain loop counts, at every length and alignment.
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<80 {
+            for _ in 0..<20 {
+                let pool: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x1B, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0x9F, 0xE4, 0xFF]
+                let bytes = (0..<length).map { _ in pool[Int.random(in: 0..<pool.count, using: &generator)] }
+                var even = 0
+                var odd = 0
+                var controls = 0
+                for (index, byte) in bytes.enumerated() {
+                    if byte == 0 {
+                        if index % 2 == 0 { even += 1 } else { odd += 1 }
+                    } else if (byte < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D, 0x1B].contains(byte)) || byte == 0x7F {
+                        controls += 1
+                    }
+                }
+                let counts = ByteSniffer.ControlCounts(bytes)
+                #expect(counts.evenNULs == even && counts.oddNULs == odd && counts.controls == controls, "\(bytes)")
+            }
+        }
+    }
+
     @Test func emptyFileIsRejected() throws {
         let (decoded, findings) = Self.decode(try Self.fixture("empty.txt"))
         #expect(decoded == nil)

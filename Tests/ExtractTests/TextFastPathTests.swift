@@ -33,6 +33,35 @@ struct TextFastPathTests {
         #expect(TextCleaner.compatibilityMapped("（一）予以公开　１２") == "(一)予以公开 12")
     }
 
+    @Test func factsAfterSimpleMappingEqualAFreshScan() {
+        let samples = [
+            "（一）予以公开　１２", "报（ｂａｏ）告", "報（bao）告？", "？　０件", "打印本页　【关闭】", "（ａ", "分享到：", "全角（（ｚ）",
+            "字号：大　中　小", "资讯（zi）", "\u{00A0}發佈日期：２０２２",
+        ]
+        for line in samples {
+            var facts = TextCleaner.LineFacts(line)
+            #expect(facts.flags & TextCleaner.LineFacts.needsMapping != 0, "\(line)")
+            guard let mapped = TextCleaner.simplyMapped(line) else {
+                Issue.record("not in the simple set: \(line)")
+                continue
+            }
+            facts.rescanASCII(of: mapped)
+            #expect(facts == TextCleaner.LineFacts(mapped), "\(line)")
+        }
+        #expect(TextCleaner.simplyMapped("①件") == nil)
+    }
+
+    @Test func localisedVocabularyMatchesFoundation() {
+        let samples = [
+            "资讯", "政府资讯公开", "资讯资讯最佳化", "最佳化资讯,2019年", "资资讯讯", "最佳最佳化化。", "资讯\u{302A}", "①资讯",
+            "资讯𠀀", "无", "ok 资讯 最佳化 | 2", "最佳化\u{3099}",
+        ]
+        for line in samples {
+            let expected = line.replacingOccurrences(of: "资讯", with: "信息").replacingOccurrences(of: "最佳化", with: "优化")
+            #expect(TextCleaner.localisedVocabulary(line) == expected, "\(line)")
+        }
+    }
+
     @Test func trimmingMatchesFoundationWhitespaceSet() {
         let samples = ["  a b  ", "\t\u{3000}公开\u{00A0}", "\u{202F}x\u{205F}", "   ", "", "无需修剪", " \u{200B}x", "x\r"]
         // Every scalar up to U+FFFF as a leading character: U+200B is in Linux Foundation's set although it is not Zs.

@@ -23,7 +23,7 @@ enum ByteSniffer {
         init(_ bytes: [UInt8]) {
             ByteSniffer.byteClasses.withUnsafeBufferPointer { classes in
                 bytes.withUnsafeBufferPointer { bytes in
-                    for index in bytes.indices {
+                    func classify(_ index: Int) {
                         // Text almost never holds either kind, so the branch is almost never taken.
                         let kind = classes[Int(bytes[index])]
                         if kind != 0 {
@@ -33,6 +33,29 @@ enum ByteSniffer {
                                 controls += 1
                             }
                         }
+                    }
+                    let count = bytes.count
+                    var index = 0
+                    if let base = bytes.baseAddress {
+                        // Eight bytes at a time: only a byte below 0x20 or 0x7F can count, and a word without one
+                        // (the bit tricks are exact about whether any byte qualifies) is skipped whole.
+                        let raw = UnsafeRawPointer(base)
+                        let ones: UInt64 = 0x0101_0101_0101_0101
+                        let highs: UInt64 = 0x8080_8080_8080_8080
+                        while index + 8 <= count {
+                            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                            let below20 = (word &- ones &* 0x20) & ~word & highs
+                            let delete = word ^ (ones &* 0x7F)
+                            let is7F = (delete &- ones) & ~delete & highs
+                            if below20 | is7F != 0 {
+                                for i in index..<(index + 8) { classify(i) }
+                            }
+                            index += 8
+                        }
+                    }
+                    while index < count {
+                        classify(index)
+                        index += 1
                     }
                 }
             }

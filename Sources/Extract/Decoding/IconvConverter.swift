@@ -10,24 +10,28 @@ enum IconvConverter {
     }
 
     /// nil only when glibc has no converter for `sourceEncoding`.
-    /// A handle is opened per call: iconv handles carry shift state and must not be shared between threads.
     static func convert(_ bytes: ArraySlice<UInt8>, from sourceEncoding: String) -> Result? {
-        let descriptor = iconv_open("UTF-8", sourceEncoding)
-        guard let descriptor, descriptor != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
-        defer { iconv_close(descriptor) }
+        let cached = ThreadHandles.handle(for: sourceEncoding)
+        // Without a thread cache (or a converter: then this fails too) a handle is opened for this call only.
+        let opened = cached == nil ? iconv_open("UTF-8", sourceEncoding) : nil
+        defer { if let opened, opened != ThreadHandles.failed { iconv_close(opened) } }
+        guard let descriptor = cached ?? opened, descriptor != ThreadHandles.failed else { return nil }
+        // A reused handle starts from the initial shift state, as a fresh one did; whatever a stateful decoder
+        // (BIG5-HKSCS holds a possible combining pair) still held from the last file is dropped, as it was before.
+        iconv(descriptor, nil, nil, nil, nil)
 
         // UTF-8 output is at most 1.5× the input for GB18030, Big5 and UTF-16; 2× leaves room for odd cases.
         var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
         var produced = 0
         var invalid = 0
-        var input = Array(bytes)
-        let inputCount = input.count
+        let inputCount = bytes.count
 
-        input.withUnsafeMutableBufferPointer { inputBuffer in
+        bytes.withUnsafeBufferPointer { inputBuffer in
             guard let inputBase = inputBuffer.baseAddress else { return }
             var consumed = 0
             while consumed < inputCount {
-                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inputBase + consumed)
+                // iconv's prototype takes `char **` but never writes through the input pointer.
+                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: inputBase + consumed)
                     .assumingMemoryBound(to: CChar.self)
                 var inLeft = inputCount - consumed
                 let status: Int = output.withUnsafeMutableBufferPointer { outputBuffer in
@@ -56,5 +60,47 @@ enum IconvConverter {
             }
         }
         return Result(text: String(decoding: output[0..<produced], as: UTF8.self), invalidByteCount: invalid)
+    }
+}
+
+/// iconv handles per thread, one per source encoding, kept for the thread's life: `iconv_open` searches glibc's
+/// gconv module cache and `iconv_close` tears the steps down again, which cost more than converting a 10 KB report.
+/// Handles carry shift state, so they are never shared between threads.
+private final class ThreadHandles {
+    private var handles: [(name: String, descriptor: iconv_t)] = []
+
+    deinit {
+        for entry in handles { iconv_close(entry.descriptor) }
+    }
+
+    private static let key: pthread_key_t? = {
+        var key = pthread_key_t()
+        let created = pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<ThreadHandles>.fromOpaque(pointer).release() }
+        }
+        return created == 0 ? key : nil
+    }()
+
+    /// `(iconv_t) -1`, what iconv_open returns for an unknown encoding.
+    static var failed: iconv_t? { UnsafeMutableRawPointer(bitPattern: -1) }
+
+    /// This thread's handle converting `sourceEncoding` to UTF-8, or nil when glibc has no such converter.
+    static func handle(for sourceEncoding: String) -> iconv_t? {
+        guard let key else { return nil }
+        let cache: ThreadHandles
+        if let existing = pthread_getspecific(key) {
+            cache = Unmanaged<ThreadHandles>.fromOpaque(existing).takeUnretainedValue()
+        } else {
+            cache = ThreadHandles()
+            let retained = Unmanaged.passRetained(cache)
+            guard pthread_setspecific(key, retained.toOpaque()) == 0 else {
+                retained.release()
+                return nil
+            }
+        }
+        for entry in cache.handles where entry.name == sourceEncoding { return entry.descriptor }
+        guard let descriptor = iconv_open("UTF-8", sourceEncoding), descriptor != failed else { return nil }
+        cache.handles.append((sourceEncoding, descriptor))
+        return descriptor
     }
 }

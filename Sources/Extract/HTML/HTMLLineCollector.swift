@@ -4,7 +4,8 @@ import NianbaoCore
 /// Walks a libxml2 tree and collects text lines; tables go through `HTMLTableGrid`.
 struct HTMLLineCollector {
     private(set) var lines: [TextLine] = []
-    private var buffer = ""
+    /// UTF-8 of the line being collected: text nodes are appended as bytes and the String is made once per line.
+    private var buffer: [UInt8] = []
     private var bufferLine = 0
 
     /// What an element is to the collector and the table grid, read from its name without building a String.
@@ -81,9 +82,9 @@ struct HTMLLineCollector {
     }
 
     mutating func flush() {
-        let text = buffer.trimmingSpaces()
+        let text = Self.trimmedString(&buffer, collapsing: false, replacingPipes: false)
         if !text.isEmpty { lines.append(TextLine(number: bufferLine, text: text)) }
-        buffer = ""
+        buffer.removeAll(keepingCapacity: true)
         bufferLine = 0
     }
 
@@ -99,12 +100,14 @@ struct HTMLLineCollector {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             guard let content = node.pointee.content else { return }
-            guard let text = Self.collapsedText(content) else {
-                if !buffer.isEmpty { buffer += " " }
+            let bytes = UnsafeBufferPointer(start: content, count: Int(max(0, xmlStrlen(content))))
+            // Only spaces and line breaks (or nothing): a separator, never the start of a line.
+            guard bytes.contains(where: { !Self.isLayoutSpace($0) }) else {
+                if !buffer.isEmpty { buffer.append(0x20) }
                 return
             }
             if buffer.isEmpty { bufferLine = Int(xmlGetLineNo(node)) }
-            buffer += text
+            Self.appendCollapsed(bytes, to: &buffer)
         case XML_ELEMENT_NODE:
             let tag = Self.tag(node)
             switch tag {
@@ -128,43 +131,86 @@ struct HTMLLineCollector {
         }
     }
 
-    /// `collapse` of a text node's content, or nil when it is only spaces and line breaks (or empty).
-    static func collapsedText(_ content: UnsafePointer<xmlChar>) -> String? {
-        let bytes = UnsafeBufferPointer(start: content, count: Int(max(0, xmlStrlen(content))))
-        guard bytes.contains(where: { !isLayoutSpace($0) }) else { return nil }
-        return collapse(bytes)
-    }
-
     @inline(__always)
-    private static func isLayoutSpace(_ byte: UInt8) -> Bool {
+    static func isLayoutSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
-    /// Line breaks inside a text node are layout, not content.
-    static func collapse(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { collapse($0) }
+    /// Line breaks inside a text node are layout, not content: runs of spaces, tabs and line breaks become one
+    /// space; on bytes, as they are all ASCII.
+    static func appendCollapsed(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + bytes.count)
+        var lastWasSpace = false
+        for byte in bytes {
+            if isLayoutSpace(byte) {
+                if !lastWasSpace { out.append(0x20) }
+                lastWasSpace = true
+            } else {
+                out.append(byte)
+                lastWasSpace = false
+            }
+        }
     }
 
-    /// Runs of spaces, tabs and line breaks become one space; on bytes, as they are all ASCII.
-    static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { out in
+    /// The String of `bytes` (UTF-8 that libxml2 produced from a valid String) without the spaces
+    /// `trimmingSpaces()` drops at either end (space, tab, CR, LF, U+00A0, U+3000), optionally with layout-space
+    /// runs collapsed first (in place) and "|" written as "/".
+    static func trimmedString(_ bytes: inout [UInt8], collapsing: Bool, replacingPipes: Bool) -> String {
+        if collapsing {
             var count = 0
             var lastWasSpace = false
-            for byte in bytes {
+            for i in bytes.indices {
+                let byte = bytes[i]
                 if isLayoutSpace(byte) {
                     if !lastWasSpace {
-                        out[count] = 0x20
+                        bytes[count] = 0x20
                         count += 1
                     }
                     lastWasSpace = true
                 } else {
-                    out[count] = byte
+                    bytes[count] = byte
                     count += 1
                     lastWasSpace = false
                 }
             }
-            return count
+            bytes.removeLast(bytes.count - count)
+        }
+        return bytes.withUnsafeBufferPointer { bytes in
+            var lo = 0
+            var hi = bytes.count
+            while lo < hi {
+                let byte = bytes[lo]
+                if isLayoutSpace(byte) {
+                    lo += 1
+                } else if byte == 0xC2, hi - lo >= 2, bytes[lo + 1] == 0xA0 {
+                    lo += 2
+                } else if byte == 0xE3, hi - lo >= 3, bytes[lo + 1] == 0x80, bytes[lo + 2] == 0x80 {
+                    lo += 3
+                } else {
+                    break
+                }
+            }
+            // C2 and E3 are lead bytes, so C2 A0 or E3 80 80 at the end is that whole scalar.
+            while hi > lo {
+                let byte = bytes[hi - 1]
+                if isLayoutSpace(byte) {
+                    hi -= 1
+                } else if byte == 0xA0, hi - lo >= 2, bytes[hi - 2] == 0xC2 {
+                    hi -= 2
+                } else if byte == 0x80, hi - lo >= 3, bytes[hi - 3] == 0xE3, bytes[hi - 2] == 0x80 {
+                    hi -= 3
+                } else {
+                    break
+                }
+            }
+            guard lo < hi else { return "" }
+            return String(unsafeUninitializedCapacity: hi - lo) { out in
+                for i in lo..<hi {
+                    let byte = bytes[i]
+                    out[i - lo] = replacingPipes && byte == UInt8(ascii: "|") ? UInt8(ascii: "/") : byte
+                }
+                return hi - lo
+            }
         }
     }
 }

@@ -38,44 +38,40 @@ struct HTMLTableGrid {
 
     private func readRow(_ tr: xmlNodePtr) -> Row {
         var cells: [(String, Int, Int)] = []
+        var text: [UInt8] = []
         var child = tr.pointee.children
         while let current = child {
             defer { child = current.pointee.next }
             guard current.pointee.type == XML_ELEMENT_NODE else { continue }
             guard HTMLLineCollector.tag(current) == .cell else { continue }
-            var text = ""
+            text.removeAll(keepingCapacity: true)
             Self.appendText(of: current, to: &text)
             let rowSpan = min(max(Self.intAttribute(current, "rowspan") ?? 1, 1), Self.maxRowSpan)
             let columnSpan = min(max(Self.intAttribute(current, "colspan") ?? 1, 1), Self.maxColumnSpan)
-            // A "|" inside a cell would read as a cell boundary.
-            let cellText = Self.replacingPipes(HTMLLineCollector.collapse(text).trimmingSpaces())
+            // One String per cell: collapsing the whole cell covers the pieces' own collapsing, and a "|" inside a
+            // cell would read as a cell boundary.
+            let cellText = HTMLLineCollector.trimmedString(&text, collapsing: true, replacingPipes: true)
             cells.append((cellText, rowSpan, columnSpan))
         }
         return Row(line: Int(xmlGetLineNo(tr)), cells: cells)
     }
 
-    /// "|" → "/" without Foundation's `replacingOccurrences` (a CFString round trip per cell).
-    static func replacingPipes(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "|")) else { return text }
-        return String(decoding: text.utf8.map { $0 == UInt8(ascii: "|") ? UInt8(ascii: "/") : $0 }, as: UTF8.self)
-    }
-
     /// Cell text: `<br>` and block children become spaces, scripts are dropped, nested tables flattened.
-    private static func appendText(of node: xmlNodePtr, to text: inout String) {
+    private static func appendText(of node: xmlNodePtr, to text: inout [UInt8]) {
         var child = node.pointee.children
         while let current = child {
             defer { child = current.pointee.next }
             switch current.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
-                    text += HTMLLineCollector.collapse(UnsafeBufferPointer(start: content, count: Int(max(0, xmlStrlen(content)))))
+                    text.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(max(0, xmlStrlen(content)))))
                 }
             case XML_ELEMENT_NODE:
                 let tag = HTMLLineCollector.tag(current)
                 if tag == .skipped { continue }
-                if tag == .br || tag.isBlock { text += " " }
+                if tag == .br || tag.isBlock { text.append(0x20) }
                 appendText(of: current, to: &text)
-                if tag.isBlock { text += " " }
+                if tag.isBlock { text.append(0x20) }
             default:
                 continue
             }

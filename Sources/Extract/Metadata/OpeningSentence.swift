@@ -10,11 +10,11 @@ struct OpeningSentence: Equatable {
     private static let compiledBytes = Array("编制".utf8)
 
     static func find(in head: [String]) -> OpeningSentence? {
+        let leadBytes = Self.leadBytes
+        let compiledBytes = Self.compiledBytes
         for line in head {
             // Most head lines hold no lead and no 编制 (a UTF-8 byte match is a scalar match), so the copy is skipped.
-            guard leadBytes.contains(where: { ScalarText.contains(line, $0) }) || ScalarText.contains(line, compiledBytes) else {
-                continue
-            }
+            guard mayHoldLeadOrCompiled(line, leadBytes, compiledBytes) else { continue }
             let s = Array(line.unicodeScalars)
             for lead in leads {
                 guard let index = ScalarText.firstIndex(of: lead, in: s) else { continue }
@@ -32,6 +32,19 @@ struct OpeningSentence: Equatable {
             }
         }
         return nil
+    }
+
+    /// Whether a lead or 编制 occurs, in one pass: every one of them starts with 现 or 编, whose UTF-8 starts with E7.
+    private static func mayHoldLeadOrCompiled(_ line: String, _ leads: [[UInt8]], _ compiled: [UInt8]) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            for i in 0..<bytes.count where bytes[i] == 0xE7 {
+                if UTF8Scan.hasWord(bytes, compiled, at: i) || leads.contains(where: { UTF8Scan.hasWord(bytes, $0, at: i) }) {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     /// The name runs from after the lead to the year; the year must come before the sentence ends.

@@ -19,8 +19,13 @@ struct TextCleaner: Sendable {
                 // `cleanLine` step by step, each check answered by the scan of the text it applies to. Full-width
                 // punctuation makes NFKC the common case in prose; glosses and debris are rare.
                 if facts.flags & LineFacts.needsMapping != 0 {
-                    text = Self.compatibilityMapped(text)
-                    facts = LineFacts(text)
+                    if let mapped = Self.simplyMapped(text) {
+                        text = mapped
+                        facts.rescanASCII(of: text)
+                    } else {
+                        text = text.precomposedStringWithCompatibilityMapping
+                        facts = LineFacts(text)
+                    }
                 }
                 let removesMore = facts.mayHoldPinyinGloss || facts.flags & LineFacts.debris != 0
                 if facts.mayHoldPinyinGloss { text = Self.removePinyinGlosses(text) }
@@ -41,7 +46,7 @@ struct TextCleaner: Sendable {
 
     /// What one pass over a line's UTF-8 finds: whether NFKC, gloss or debris removal could change it, the
     /// script-distinguishing characters, and the first characters of boilerplate words.
-    struct LineFacts {
+    struct LineFacts: Equatable {
         private(set) var flags: UInt8 = 0
         private(set) var traditional = 0
         private(set) var simplified = 0
@@ -59,6 +64,30 @@ struct TextCleaner: Sendable {
         static let debris: UInt8 = 64
 
         var changesText: Bool { flags & (Self.needsMapping | Self.debris) != 0 || mayHoldPinyinGloss }
+
+        /// The facts of `mapped`, the simple-set NFKC image of the line these facts were read from. That mapping keeps
+        /// every non-ASCII scalar it does not turn into ASCII, and what it maps (full-width forms, spaces) is neither
+        /// Han, ℃, a furniture word's character nor U+FFFD (those outside the set go to Foundation), so only what
+        /// the ASCII bytes tell, "?" and "(" before a pinyin letter, is read again; no candidate is left.
+        mutating func rescanASCII(of mapped: String) {
+            var mapped = mapped
+            flags &= ~(Self.needsMapping | Self.debris)
+            mayHoldPinyinGloss = false
+            mapped.withUTF8 { bytes in
+                let count = bytes.count
+                for i in 0..<count {
+                    let byte = bytes[i]
+                    if byte == UInt8(ascii: "?") {
+                        flags |= Self.debris
+                    } else if byte == UInt8(ascii: "("), i + 1 < count {
+                        switch bytes[i + 1] {
+                        case 0x61...0x7A, 0xC3, 0xC4, 0xC5, 0xC7, 0xE1: mayHoldPinyinGloss = true
+                        default: break
+                        }
+                    }
+                }
+            }
+        }
 
         init(_ line: String) {
             var line = line
@@ -161,6 +190,11 @@ struct TextCleaner: Sendable {
     /// only of characters whose NFKC is a single known character (ASCII, Han, CJK punctuation, full-width ASCII,
     /// space-likes; all starters that never compose) are mapped here, and anything else goes to Foundation.
     static func compatibilityMapped(_ line: String) -> String {
+        simplyMapped(line) ?? line.precomposedStringWithCompatibilityMapping
+    }
+
+    /// The NFKC of a line made only of the simple set (see `compatibilityMapped`), or nil for any other line.
+    static func simplyMapped(_ line: String) -> String? {
         var probe = line
         var outsideSimpleSet = false
         let mapped = probe.withUTF8 { bytes in
@@ -192,7 +226,7 @@ struct TextCleaner: Sendable {
                 return count
             }
         }
-        return outsideSimpleSet ? line.precomposedStringWithCompatibilityMapping : mapped
+        return outsideSimpleSet ? nil : mapped
     }
 
     /// The NFKC image of a scalar from the simple set, or nil when the scalar is outside it.
@@ -209,6 +243,14 @@ struct TextCleaner: Sendable {
 
     /// `trimmingCharacters(in: .whitespaces)` without Foundation (the set checked scalar by scalar in the tests).
     static func trimmingWhitespace(_ line: String) -> String {
+        // Every trimmed scalar starts with 09, 20, C2, E1, E2 or E3, so most lines are answered by two bytes.
+        var probe = line
+        let untouched = probe.withUTF8 { bytes in
+            guard let first = bytes.first else { return true }
+            let lastLead = bytes[UTF8Scan.scalarStart(before: bytes.count, in: bytes)]
+            return !mayStartWhitespace(first) && !mayStartWhitespace(lastLead)
+        }
+        if untouched { return line }
         let scalars = line.unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
@@ -217,6 +259,11 @@ struct TextCleaner: Sendable {
         while isWhitespace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         if start == scalars.startIndex && end == scalars.endIndex { return line }
         return String(scalars[start..<end])
+    }
+
+    @inline(__always)
+    private static func mayStartWhitespace(_ lead: UInt8) -> Bool {
+        lead == 0x09 || lead == 0x20 || lead == 0xC2 || (lead >= 0xE1 && lead <= 0xE3)
     }
 
     private static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
@@ -345,9 +392,54 @@ struct TextCleaner: Sendable {
     /// Big5-gateway pages localise vocabulary as well as characters (report-formats §4.1 item 3).
     static func localisedVocabulary(_ text: String) -> String {
         var probe = text
-        guard probe.withUTF8({ UTF8Scan.contains($0, informationBytes) || UTF8Scan.contains($0, optimiseBytes) }) else {
-            return text
+        let (holdsWord, replaced) = probe.withUTF8 { bytes -> (Bool, String?) in
+            guard UTF8Scan.contains(bytes, informationBytes) || UTF8Scan.contains(bytes, optimiseBytes) else { return (false, nil) }
+            return (true, replacedOnBytes(bytes))
         }
-        return text.replacingOccurrences(of: "资讯", with: "信息").replacingOccurrences(of: "最佳化", with: "优化")
+        guard holdsWord else { return text }
+        return replaced ?? text.replacingOccurrences(of: "资讯", with: "信息").replacingOccurrences(of: "最佳化", with: "优化")
     }
+
+    /// Both replacements on bytes, or nil when the line holds a scalar outside ASCII, U+4000…U+9FFF and the
+    /// non-combining part of U+3000…U+303F. Foundation matches by Character: with only those scalars every scalar is
+    /// its own Character and none has a canonical equivalent, so a byte match is exactly a Character match.
+    private static func replacedOnBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                i += 1
+            } else if lead >= 0xE4 && lead <= 0xE9 {
+                i += 3
+            } else if lead == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, !(0xAA...0xAF).contains(bytes[i + 2]) {
+                i += 3
+            } else {
+                return nil
+            }
+        }
+        // 资讯 → 信息 (same length), then 最佳化 → 优化 on the result, as the two Foundation calls did in turn.
+        var out = Array(bytes)
+        var start = 0
+        while let found = UTF8Scan.firstIndex(of: informationBytes, in: bytes, from: start) {
+            out.replaceSubrange(found..<(found + informationBytes.count), with: informationReplacement)
+            start = found + informationBytes.count
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(out.count)
+        out.withUnsafeBufferPointer { out in
+            var copied = 0
+            var from = 0
+            while let found = UTF8Scan.firstIndex(of: optimiseBytes, in: out, from: from) {
+                result.append(contentsOf: out[copied..<found])
+                result.append(contentsOf: optimiseReplacement)
+                copied = found + optimiseBytes.count
+                from = copied
+            }
+            result.append(contentsOf: out[copied..<out.count])
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static let informationReplacement = Array("信息".utf8)
+    private static let optimiseReplacement = Array("优化".utf8)
 }
