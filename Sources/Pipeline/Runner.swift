@@ -195,7 +195,6 @@ public struct Runner: Sendable {
             let loader = try Loader(directory: staging, config: loadConfig, rules: RuleCatalog.all)
             // Decoding cached extractions and validating them runs in parallel, one chunk ahead of the writer;
             // writing stays sequential so every table keeps source-path order.
-            let chunk = 128
             try pack.flush()
             let snapshot = Array(zip(entries, states))
             let packs = Set(states.compactMap { $0?.cache?.pack })
@@ -207,65 +206,67 @@ public struct Runner: Sendable {
             let runPack = pack.number
             let compacting = cache.size(of: packs.subtracting([runPack])) > 2 * liveBytes
             let preparer = loader.preparer
-            let prepare: @Sendable (Range<Int>) async -> [ReadyReport] = { range in
-                await withTaskGroup(of: ReadyReport.self) { group in
-                    for i in range {
-                        let (entry, state) = snapshot[i]
-                        guard let state else { continue }
-                        group.addTask {
-                            var rewrite: [UInt8]?
-                            let cached: CachedReport
-                            if let ref = state.cache, let bytes = reader.bytes(at: ref), let decoded = CacheCodec.decode(bytes) {
-                                cached = decoded
-                                if compacting && ref.pack != runPack { rewrite = bytes }
-                            } else {
-                                cached = Runner.reprocess(entry: entry, inputDir: inputDir, extractor: extractor, normalizer: normalizer)
-                                rewrite = CacheCodec.encode(cached)
-                            }
-                            let t = ContinuousClock.now
-                            var rejects = cached.rejects
-                            if let facts = state.facts, let current = facts.decoded,
-                                let previous = previousYearFiles[AgencyYear(agency: facts.agency, year: facts.reportYear &- 1)]
-                            {
-                                let previousFacts = previous.compactMap { snapshot[$0].1?.facts?.decoded }
-                                rejects += validator.crossYearRejects(of: current, previousYear: previousFacts)
-                            }
-                            let checked = validator.validate(
-                                cached.report,
-                                findings: Findings(reportID: cached.report.header.reportID, sourcePath: entry.relativePath, rejects: rejects))
-                            let validateTime = seconds(since: t)
-                            // Rows are built here, in parallel; the writer only copies them in, in path order.
-                            return ReadyReport(
-                                index: i, status: checked.status, rejects: checked.rejects.map { ($0.ruleID, $0.severity) },
-                                rows: preparer.prepare(checked), validateSeconds: validateTime, rewrite: rewrite)
-                        }
-                    }
-                    var ready: [ReadyReport] = []
-                    for await result in group { ready.append(result) }
-                    return ready.sorted { $0.index < $1.index }
+            let prepareOne: @Sendable (Int) -> ReadyReport? = { i in
+                let (entry, state) = snapshot[i]
+                guard let state else { return nil }
+                var rewrite: [UInt8]?
+                let cached: CachedReport
+                if let ref = state.cache, let bytes = reader.bytes(at: ref), let decoded = CacheCodec.decode(bytes) {
+                    cached = decoded
+                    if compacting && ref.pack != runPack { rewrite = bytes }
+                } else {
+                    cached = Runner.reprocess(entry: entry, inputDir: inputDir, extractor: extractor, normalizer: normalizer)
+                    rewrite = CacheCodec.encode(cached)
                 }
+                let t = ContinuousClock.now
+                var rejects = cached.rejects
+                if let facts = state.facts, let current = facts.decoded,
+                    let previous = previousYearFiles[AgencyYear(agency: facts.agency, year: facts.reportYear &- 1)]
+                {
+                    let previousFacts = previous.compactMap { snapshot[$0].1?.facts?.decoded }
+                    rejects += validator.crossYearRejects(of: current, previousYear: previousFacts)
+                }
+                let checked = validator.validate(
+                    cached.report,
+                    findings: Findings(reportID: cached.report.header.reportID, sourcePath: entry.relativePath, rejects: rejects))
+                let validateTime = seconds(since: t)
+                // Rows are built here, in parallel; the writer only copies them in, in path order.
+                return ReadyReport(
+                    index: i, status: checked.status, rejects: checked.rejects.map { ($0.ruleID, $0.severity) },
+                    rows: preparer.prepare(checked), validateSeconds: validateTime, rewrite: rewrite)
             }
-            var start = 0
-            var pending = Task { await prepare(0..<min(chunk, snapshot.count)) }
-            while start < snapshot.count {
-                let ready = await pending.value
-                let next = start + chunk
-                if next < snapshot.count {
-                    pending = Task { await prepare(next..<min(next + chunk, snapshot.count)) }
+            // A sliding window rather than chunks: both cores stay busy preparing while this task writes, and no
+            // chunk boundary makes one wait for the other. Results are written strictly in path order.
+            let window = 64 * max(1, workerCount)
+            try await withThrowingTaskGroup(of: (Int, ReadyReport?).self) { group in
+                var submitted = 0
+                var written = 0
+                var waiting: [Int: ReadyReport?] = [:]
+                func submit() {
+                    let i = submitted
+                    group.addTask { (i, prepareOne(i)) }
+                    submitted += 1
                 }
-                for report in ready {
-                    validateSeconds += report.validateSeconds
-                    if let rewrite = report.rewrite { states[report.index]?.cache = try pack.append(rewrite) }
-                    try loader.append(report.rows)
-                    manifest.reportsByStatus[report.status.rawValue, default: 0] += 1
-                    if report.status == .failed { manifest.files.failed += 1 }
-                    for (rule, severity) in report.rejects {
-                        manifest.rejectsByRule[rule, default: [:]][severity.rawValue, default: 0] += 1
-                        manifest.rejectsBySeverity[severity.rawValue, default: 0] += 1
+                while submitted < min(window, snapshot.count) { submit() }
+                while written < snapshot.count, let (i, report) = try await group.next() {
+                    waiting[i] = report
+                    while let next = waiting.removeValue(forKey: written) {
+                        if let report = next {
+                            validateSeconds += report.validateSeconds
+                            if let rewrite = report.rewrite { states[report.index]?.cache = try pack.append(rewrite) }
+                            try loader.append(report.rows)
+                            manifest.reportsByStatus[report.status.rawValue, default: 0] += 1
+                            if report.status == .failed { manifest.files.failed += 1 }
+                            for (rule, severity) in report.rejects {
+                                manifest.rejectsByRule[rule, default: [:]][severity.rawValue, default: 0] += 1
+                                manifest.rejectsBySeverity[severity.rawValue, default: 0] += 1
+                            }
+                        }
+                        written += 1
+                        if submitted < snapshot.count { submit() }
                     }
+                    log.progress(done: written, total: snapshot.count, label: "load   ")
                 }
-                start = next
-                log.progress(done: min(start, snapshot.count), total: snapshot.count, label: "load   ")
             }
             try pack.close()
             let summary = try loader.finish()
