@@ -44,8 +44,9 @@ public struct ParquetWriterOptions: Sendable {
     /// Rows buffered per row group; memory is bounded by this and `rowGroupBytes`, not by the table size.
     public var rowGroupRows: Int
     /// A row group also ends once its buffered values reach this many bytes, so tables of wide rows (a title and
-    /// a path per row) hold no more memory than narrow ones: at 131,072 rows they held ~60 MB each.
-    public var rowGroupBytes: Int = 24 << 20
+    /// a path per row) hold no more memory than narrow ones: at 131,072 rows they held ~60 MB each. With this
+    /// bound a run's tables together buffer well under 100 MB whatever the archive size.
+    public var rowGroupBytes: Int = 8 << 20
     /// Target uncompressed bytes per data page.
     public var pageBytes: Int
     /// FileMetaData.created_by, e.g. `nianbao version 0.1.0 (build abc123)`.
