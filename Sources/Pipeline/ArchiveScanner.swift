@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// A file of the archive as listed, before it is read.
@@ -11,20 +12,42 @@ public struct ArchiveEntry: Sendable, Hashable {
 
 /// Lists the archive with readdir and d_type (engineering-notes §4.4: 100× faster than URL enumeration),
 /// stat-ing only files whose names match a pattern. Hidden files and folders are skipped.
+/// Folders are read by several threads at once: once the kernel has let the folder and inode blocks of a large
+/// archive go (after a night's writes, say), listing is bound by the latency of those reads, not by the CPU.
 public enum ArchiveScanner {
+    static let threads = 8
+
     /// Entries sorted by relative path, bytewise, so every run sees the same order.
     public static func scan(root: String, patterns: [String]) throws -> [ArchiveEntry] {
         var isDir = stat()
         guard stat(root, &isDir) == 0, (isDir.st_mode & S_IFMT) == S_IFDIR else {
             throw PipelineError.inputMissing(root)
         }
-        var entries: [ArchiveEntry] = []
-        walk(root: root, relative: "", patterns: patterns, into: &entries)
+        let work = FolderQueue(first: "")
+        let done = DispatchGroup()
+        for _ in 0..<threads {
+            done.enter()
+            Thread.detachNewThread {
+                var found: [ArchiveEntry] = []
+                while let folder = work.next() {
+                    var subfolders: [String] = []
+                    list(root: root, relative: folder, patterns: patterns, entries: &found, subfolders: &subfolders)
+                    work.finished(adding: subfolders)
+                }
+                work.collect(found)
+                done.leave()
+            }
+        }
+        done.wait()
+        var entries = work.entries
         entries.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
         return entries
     }
 
-    private static func walk(root: String, relative: String, patterns: [String], into entries: inout [ArchiveEntry]) {
+    /// One folder: its matching files into `entries`, its folders into `subfolders`.
+    private static func list(
+        root: String, relative: String, patterns: [String], entries: inout [ArchiveEntry], subfolders: inout [String]
+    ) {
         let dirPath = relative.isEmpty ? root : "\(root)/\(relative)"
         guard let dir = opendir(dirPath) else { return }
         defer { closedir(dir) }
@@ -45,7 +68,7 @@ public enum ArchiveScanner {
                 if entry.pointee.d_type == UInt8(DT_LNK) && type == UInt8(DT_DIR) { continue }
             }
             if type == UInt8(DT_DIR) {
-                walk(root: root, relative: rel, patterns: patterns, into: &entries)
+                subfolders.append(rel)
             } else if type == UInt8(DT_REG), matches(name, patterns) {
                 guard fstatat(fd, name, &info, 0) == 0 else { continue }
                 let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
@@ -77,4 +100,48 @@ func readFile(_ path: String) -> [UInt8]? {
         offset += n
     }
     return offset == bytes.count ? bytes : Array(bytes[0..<offset])
+}
+
+/// Folders still to list, shared by the scanning threads; the scan ends when none is queued and none is being listed.
+private final class FolderQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var queued: [String]
+    private var listing = 0
+    private var found: [ArchiveEntry] = []
+
+    init(first: String) {
+        queued = [first]
+    }
+
+    /// The next folder to list, or nil once the whole tree is listed.
+    func next() -> String? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queued.isEmpty {
+            if listing == 0 { return nil }
+            condition.wait()
+        }
+        listing += 1
+        return queued.removeLast()
+    }
+
+    func finished(adding subfolders: [String]) {
+        condition.lock()
+        queued.append(contentsOf: subfolders)
+        listing -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func collect(_ entries: [ArchiveEntry]) {
+        condition.lock()
+        found.append(contentsOf: entries)
+        condition.unlock()
+    }
+
+    var entries: [ArchiveEntry] {
+        condition.lock()
+        defer { condition.unlock() }
+        return found
+    }
 }
