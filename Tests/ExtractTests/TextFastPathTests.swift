@@ -100,9 +100,10 @@ struct TextFastPathTests {
     }
 
     @Test func scriptTallyCountsLineByLine() {
-        #expect(ScriptDetector.detect("政府信息公開工作年度報告 區 國 開 關") == .traditional)
-        #expect(ScriptDetector.detect("政府信息公开工作年度报告") == .simplified)
+        func script(_ text: String) -> Script { TextCleaner().clean(TextLines.split(text)).script }
+        #expect(script("政府信息公開工作年度報告\n區 國 開 關") == .traditional)
+        #expect(script("政府信息公开工作年度报告") == .simplified)
         // Traditional characters with many simplified ones: mixed.
-        #expect(ScriptDetector.detect("於與為這個 于与为这个们会发") == .mixed)
+        #expect(script("於與為這個\n于与为这个们会发") == .mixed)
     }
 }

@@ -1,7 +1,7 @@
 import NianbaoCore
 
 /// Classifies a document as simplified, traditional or mixed by counting characters that exist in only one
-/// script. A scalar scan runs at hundreds of MB/s, so OpenCC (~5 MB/s) only sees documents that need it.
+/// script, so only documents that need it are converted.
 enum ScriptDetector {
     // Frequent characters of report prose that exist only in traditional script…
     private static let traditionalOnly: Set<Unicode.Scalar> = Set(
@@ -13,45 +13,12 @@ enum ScriptDetector {
     /// How many distinguishing characters must appear before a verdict other than simplified.
     private static let threshold = 5
 
-    static func detect(_ text: String) -> Script {
-        var tally = Tally()
-        tally.count(text)
-        return tally.script
-    }
-
-    /// Distinguishing characters counted line by line, so the document never has to be joined into one String.
+    /// Distinguishing characters of a document, added line by line from `TextCleaner.LineFacts`, which finds them
+    /// in the same pass as its other per-line checks.
     struct Tally {
         private var traditional = 0
         private var simplified = 0
 
-        mutating func count(_ line: String) {
-            var line = line
-            var traditional = 0
-            var simplified = 0
-            ScriptDetector.kinds.withUnsafeBufferPointer { kinds in
-                line.withUTF8 { bytes in
-                    var i = 0
-                    while i < bytes.count {
-                        // Lead bytes E4–E9 start U+4000…U+9FFF; every listed character is in U+4E00…U+9FFF.
-                        let lead = bytes[i]
-                        guard lead >= 0xE4 && lead <= 0xE9 else {
-                            i += 1
-                            continue
-                        }
-                        let (v, length) = UTF8Scan.scalar(at: i, in: bytes)
-                        i += length
-                        guard v >= 0x4E00 else { continue }
-                        let kind = kinds[Int(v - 0x4E00)]
-                        traditional &+= Int(kind & 1)
-                        simplified &+= Int(kind >> 1)
-                    }
-                }
-            }
-            self.traditional += traditional
-            self.simplified += simplified
-        }
-
-        /// Counts from a scan that already looked the characters up (`TextCleaner.LineFacts`).
         mutating func add(traditional: Int, simplified: Int) {
             self.traditional += traditional
             self.simplified += simplified
