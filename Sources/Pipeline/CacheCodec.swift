@@ -147,9 +147,9 @@ struct ByteWriter {
         string(s)
     }
 
-    /// A catalogue code as its position (see `KnownCodes`), anything else spelled out.
+    /// A catalogue code as its position (see `knownCodes`), anything else spelled out.
     mutating func code(_ s: String) {
-        if let position = KnownCodes.position[s] {
+        if let position = knownCodes.position[s] {
             varint(UInt64(position + 1))
         } else {
             bytes.append(0)
@@ -265,8 +265,8 @@ struct ByteReader {
     mutating func code() -> String? {
         guard let tag = varint() else { return nil }
         if tag == 0 { return string() }
-        guard tag <= UInt64(KnownCodes.all.count) else { return nil }
-        return KnownCodes.all[Int(tag - 1)]
+        guard tag <= UInt64(knownCodes.all.count) else { return nil }
+        return knownCodes.all[Int(tag - 1)]
     }
 
     mutating func optionalString() -> String?? {
@@ -312,14 +312,18 @@ struct ByteReader {
 /// Row, column and metric codes of the catalogues, numbered. A cache entry names ~250 codes; written as positions
 /// they cost a byte or two instead of up to 40, and decoding hands back the catalogue's own strings instead of
 /// allocating a copy each, which also lets later string comparisons take the identical-storage shortcut.
-enum KnownCodes {
-    static let all: [String] = {
-        var seen = Set<String>()
-        var codes: [String] = []
-        let groups = [Codes.applicationRows, Codes.applicationColumns, Codes.activeItems, Codes.activeColumns, Codes.appealsGroups, Codes.appealsOutcomes, FigureMetrics.all]
-        for entry in groups.joined() where seen.insert(entry.code).inserted { codes.append(entry.code) }
-        return codes
-    }()
+let knownCodes = Numbering(
+    [Codes.applicationRows, Codes.applicationColumns, Codes.activeItems, Codes.activeColumns, Codes.appealsGroups,
+     Codes.appealsOutcomes, FigureMetrics.all].joined().map(\.code))
 
-    static let position: [String: Int] = Dictionary(all.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+/// Strings numbered by first appearance, for stores that write a known string as its number.
+struct Numbering: Sendable {
+    let all: [String]
+    let position: [String: Int]
+
+    init(_ strings: [String]) {
+        var seen = Set<String>()
+        all = strings.filter { seen.insert($0).inserted }
+        position = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, $0) })
+    }
 }

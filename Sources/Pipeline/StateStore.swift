@@ -17,7 +17,7 @@ struct FileState: Sendable, Equatable {
 
 /// Cross-report facts kept encoded: as Swift dictionaries they cost ~3 KB a file and made peak memory grow with
 /// the archive (640 MB at 100,000 reports). Agency and year stay readable so facts are decoded one agency at a time.
-/// Cell keys are written as their position in `FactKeys` and whole numbers as varints: ~200 bytes a file instead
+/// Cell keys are written as their position in `factKeys` and whole numbers as varints: ~200 bytes a file instead
 /// of ~1,800 with the keys spelled out, which is most of the state a run keeps per file.
 struct EncodedFacts: Sendable, Equatable {
     var agency: String
@@ -34,7 +34,7 @@ struct EncodedFacts: Sendable, Equatable {
         w.int(facts.cells.count)
         for key in facts.cells.keys.sorted() {
             guard let value = facts.cells[key] else { continue }
-            let position = FactKeys.position[key]
+            let position = factKeys.position[key]
             let whole = value.rounded() == value && abs(value) < 0x1p52
             // Low bit: value is a double rather than a whole number; position 0 means the key follows as text.
             w.varint(UInt64((position.map { $0 + 1 } ?? 0) << 1 | (whole ? 0 : 1)))
@@ -63,8 +63,8 @@ struct EncodedFacts: Sendable, Equatable {
                 guard let text = r.string() else { return nil }
                 key = text
             } else {
-                guard position < FactKeys.all.count else { return nil }
-                key = FactKeys.all[position]
+                guard position < factKeys.all.count else { return nil }
+                key = factKeys.all[position]
             }
             if tag & 1 == 0 {
                 guard let value = r.int() else { return nil }
@@ -78,22 +78,9 @@ struct EncodedFacts: Sendable, Equatable {
     }
 }
 
-/// Every key cross-report facts can have ("table|row|column", Validate's `FactKey`), numbered in catalogue order.
-/// A key outside the catalogue is still encoded, spelled out, so a new code never loses a fact.
-enum FactKeys {
-    static let all: [String] = {
-        var keys: [String] = []
-        for row in Codes.applicationRows {
-            for column in Codes.applicationColumns { keys.append("\(TableName.applications.rawValue)|\(row.code)|\(column.code)") }
-        }
-        for item in Codes.activeItems {
-            for column in Codes.activeColumns { keys.append("\(TableName.activeDisclosure.rawValue)|\(item.code)|\(column.code)") }
-        }
-        return keys
-    }()
-
-    static let position: [String: Int] = Dictionary(all.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-}
+/// Cross-report fact keys numbered in catalogue order. A key outside the catalogue is still encoded, spelled out,
+/// so a new code never loses a fact.
+let factKeys = Numbering(CrossReportFacts.catalogueKeys)
 
 /// The incremental state (`<state>/state.bin`), written atomically after outputs commit. Binary, like the cache:
 /// a nightly run over 100,000 unchanged files must decide "nothing to do" in well under 3 seconds.
@@ -102,7 +89,7 @@ struct RunState: Sendable {
     var outputHash: String
     var files: [String: FileState]
 
-    static let magic: [UInt8] = Array("NBS3".utf8)
+    static let magic: [UInt8] = Array("NBS4".utf8)
 
     static func load(stateDir: String) -> RunState? {
         guard let bytes = readFile("\(stateDir)/state.bin") else { return nil }

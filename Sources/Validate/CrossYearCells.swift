@@ -14,6 +14,9 @@ enum CrossYearCells {
         disclosureColumns.map { FactKey.make(.activeDisclosure, item, $0) }
     }
 
+    /// Every key a catalogue cell can have, in catalogue order.
+    static let catalogueKeys = (applicationKeys + disclosureKeys).flatMap { $0 }
+
     static func of(_ report: CheckedReport) -> [String: Double] {
         // Room for every catalogue fact (2 × 7 + 8 × 3): growing rehashes every key.
         var cells = [String: Double](minimumCapacity: 38)

@@ -50,6 +50,12 @@ public struct CrossReportFacts: Sendable, Codable, Hashable {
     }
 }
 
+extension CrossReportFacts {
+    /// Every key `cells` can have for catalogue codes, in catalogue order: lets a store number keys instead of
+    /// spelling them out. Cells of codes outside the catalogue have other keys.
+    public static var catalogueKeys: [String] { CrossYearCells.catalogueKeys }
+}
+
 /// Keys of `CrossReportFacts.cells`: "table|row|column", e.g. "applications|carried_over|total".
 enum FactKey {
     static func make(_ table: TableName, _ row: String, _ column: String) -> String {
