@@ -32,7 +32,7 @@ struct CachedReport: Sendable {
 }
 
 /// Where one file's cache entry is: a byte range of one pack.
-struct CacheRef: Sendable, Equatable {
+struct CacheRef: Sendable, Hashable {
     var pack: Int
     var offset: Int
     var length: Int

@@ -202,7 +202,7 @@ public struct Runner: Sendable {
             defer { reader.close() }
             // Packs of older runs keep the entries of files that changed since; once they are mostly dead, this run
             // copies the live entries into its own pack (it reads every one of them anyway) and the old packs go.
-            let liveBytes = Set(states.compactMap { $0?.cache.map { [$0.pack, $0.offset, $0.length] } }).reduce(0) { $0 + $1[2] }
+            let liveBytes = Set(states.compactMap { $0?.cache }).reduce(0) { $0 + $1.length }
             let runPack = pack.number
             let compacting = cache.size(of: packs.subtracting([runPack])) > 2 * liveBytes
             let preparer = loader.preparer
