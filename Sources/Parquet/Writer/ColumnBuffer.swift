@@ -44,18 +44,21 @@ struct ColumnBuffer: Sendable {
         }
     }
 
-    /// Appends rows `rows` of `other`, a buffer of the same field.
-    mutating func append(rows: Range<Int>, of other: borrowing ColumnBuffer) {
+    /// Appends rows `rows` of `other`, a buffer of the same field. A pointer, not a `borrowing` value: the caller
+    /// reads it out of a buffer, and that read copied the whole column (every array retained and released).
+    mutating func append(rows: Range<Int>, of other: UnsafePointer<ColumnBuffer>) {
         guard !rows.isEmpty else { return }
         // Nulls have no value, so the rows' values start after the values of the rows before them.
         var values = rows
         if field.isOptional {
-            other.definitionLevels.withUnsafeBufferPointer { levels in
-                if rows.count != other.rowCount {
+            let allRows = rows.count == other.pointee.rowCount
+            let otherValueCount = other.pointee.valueCount
+            other.pointee.definitionLevels.withUnsafeBufferPointer { levels in
+                if !allRows {
                     let start = levels[..<rows.lowerBound].reduce(0) { $0 + Int($1) }
                     values = start..<(start + levels[rows].reduce(0) { $0 + Int($1) })
                 } else {
-                    values = 0..<other.valueCount
+                    values = 0..<otherValueCount
                 }
                 definitionLevels.append(contentsOf: UnsafeBufferPointer(rebasing: levels[rows]))
             }
@@ -63,16 +66,17 @@ struct ColumnBuffer: Sendable {
         rowCount += rows.count
         nullCount += rows.count - values.count
         switch field.type {
-        case .boolean: other.booleans.withUnsafeBufferPointer { booleans.append(contentsOf: UnsafeBufferPointer(rebasing: $0[values])) }
-        case .int32, .date: other.int32s.withUnsafeBufferPointer { int32s.append(contentsOf: UnsafeBufferPointer(rebasing: $0[values])) }
-        case .int64: other.int64s.withUnsafeBufferPointer { int64s.append(contentsOf: UnsafeBufferPointer(rebasing: $0[values])) }
-        case .double: other.doubles.withUnsafeBufferPointer { doubles.append(contentsOf: UnsafeBufferPointer(rebasing: $0[values])) }
+        case .boolean: other.pointee.booleans.withUnsafeBufferPointer { booleans.append(contentsOf: UnsafeBufferPointer(rebasing: $0[values])) }
+        case .int32, .date: other.pointee.int32s.withUnsafeBufferPointer { int32s.append(contentsOf: UnsafeBufferPointer(rebasing: $0[values])) }
+        case .int64: other.pointee.int64s.withUnsafeBufferPointer { int64s.append(contentsOf: UnsafeBufferPointer(rebasing: $0[values])) }
+        case .double: other.pointee.doubles.withUnsafeBufferPointer { doubles.append(contentsOf: UnsafeBufferPointer(rebasing: $0[values])) }
         case .string:
             guard !values.isEmpty else { return }
-            other.stringEnds.withUnsafeBufferPointer { ends in
+            let otherBytes = other.pointee.stringBytes
+            other.pointee.stringEnds.withUnsafeBufferPointer { ends in
                 let start = values.lowerBound == 0 ? 0 : ends[values.lowerBound - 1]
                 let shift = stringBytes.count - start
-                other.stringBytes.withUnsafeBufferPointer {
+                otherBytes.withUnsafeBufferPointer {
                     stringBytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<ends[values.upperBound - 1]]))
                 }
                 stringEnds.append(contentsOf: UnsafeBufferPointer(rebasing: ends[values]).lazy.map { $0 + shift })

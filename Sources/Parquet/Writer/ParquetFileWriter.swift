@@ -176,8 +176,9 @@ public final class ParquetFileWriter {
         try rowAppended()
     }
 
-    /// Appends the rows of a batch built for this schema, column by column; row groups end where they
-    /// would have had the rows come one at a time. A batch holding a refused cell is not appended.
+    /// Appends the rows of a batch built for this schema, column by column. A row group ends exactly at
+    /// `rowGroupRows` rows, splitting the batch if need be, or after the first batch that brings it to
+    /// `rowGroupBytes`. A batch holding a refused cell is not appended.
     public func append(_ batch: ParquetRowBatch) throws {
         guard !isClosed else { throw ParquetError.io(path: path, reason: "writer is closed") }
         guard cursor == 0 else {
@@ -192,7 +193,7 @@ public final class ParquetFileWriter {
             let end = min(batch.rowCount, start + rowGroupLimit - bufferedRows)
             batch.columns.withUnsafeBufferPointer { batchColumns in
                 for index in 0..<columns.count {
-                    columns[index].append(rows: start..<end, of: batchColumns[index])
+                    columns[index].append(rows: start..<end, of: batchColumns.baseAddress.unsafelyUnwrapped + index)
                 }
             }
             rows += end - start
