@@ -16,7 +16,7 @@ public struct LoadSummary: Sendable, Codable {
 /// parallel), then `append(_:)` copies them into the writers, in path order.
 public final class Loader {
     private let directory: String
-    /// Builds `PreparedReport`s for this loader; a value, so it can be used on any thread.
+    /// Builds `PreparedRows` for this loader; a value, so it can be used on any thread.
     public let preparer: LoadPreparer
     private let reports: TableWriter
     /// Per `LoadPreparer.slot` of a table name.
@@ -86,15 +86,15 @@ public final class Loader {
         try append(preparer.prepare(checked))
     }
 
-    /// Appends the rows of a report prepared by `preparer`; reports must come in source-path order.
-    public func append(_ prepared: PreparedReport) throws {
+    /// Appends rows made by `preparer`; reports must come in source-path order.
+    public func append(_ prepared: PreparedRows) throws {
         if let error = prepared.error { throw error }
-        try reports.append(prepared.reports)
+        if let rows = prepared.reports { try reports.append(rows) }
         for slot in prepared.tables.indices {
-            guard let rows = prepared.tables[slot] else { continue }
-            try (prepared.quarantined.contains(LoadPreparer.tableNames[slot]) ? quarantine : values)[slot].append(rows)
+            if let rows = prepared.tables[slot] { try values[slot].append(rows) }
+            if let rows = prepared.quarantine[slot] { try quarantine[slot].append(rows) }
         }
-        try rejects.append(prepared.rejects)
+        if let rows = prepared.rejects { try rejects.append(rows) }
         jsonlBuffer += prepared.rejectsJSONL
         if jsonlBuffer.utf8.count > 1 << 16 { try flushJSONL() }
         if let records = prepared.summary { try summary?.append(records) }

@@ -30,15 +30,13 @@ private struct AgencyYear: Hashable, Sendable {
     let year: Int
 }
 
-/// One report ready to be written: its rows, what run.json counts of it, and the cache entry bytes to append to
-/// this run's pack when the old copy is to be dropped (compaction) or was missing.
-private struct ReadyReport: Sendable {
-    var index: Int
-    var status: ReportStatus
-    var rejects: [(String, Severity)]
-    var rows: PreparedReport
-    var validateSeconds: Double
-    var rewrite: [UInt8]?
+/// Consecutive reports ready to be written: their rows, what run.json counts of each, and the cache entries to
+/// append to this run's pack when the old copy is to be dropped (compaction) or was missing.
+private struct ReadyBatch: Sendable {
+    var outcomes: [(status: ReportStatus, rejects: [(String, Severity)])] = []
+    var rows = PreparedRows()
+    var validateSeconds = 0.0
+    var rewrites: [(index: Int, bytes: [UInt8])] = []
 }
 
 /// One file's result in the parallel phase.
@@ -134,11 +132,14 @@ public struct Runner: Sendable {
         let limit = max(1, workerCount * 2)
         let pack = cache.writer(above: states.compactMap { $0?.cache?.pack }.max() ?? 0)
         var stored: [String: CacheRef] = [:]
+        let readAhead = ReadAhead(count: work.count) { [entries, work] in "\(inputDir)/\(entries[work[$0]].relativePath)" }
+        defer { readAhead.stop() }
         try await withThrowingTaskGroup(of: Processed.self) { group in
             var next = 0
             func submit(_ n: Int) {
                 let index = work[n]
                 let entry = entries[index]
+                readAhead.consumed(upTo: n)
                 group.addTask {
                     Runner.process(
                         entry: entry, index: index, inputDir: inputDir, extractor: extractor, normalizer: normalizer,
@@ -206,66 +207,72 @@ public struct Runner: Sendable {
             let runPack = pack.number
             let compacting = cache.size(of: packs.subtracting([runPack])) > 2 * liveBytes
             let preparer = loader.preparer
-            let prepareOne: @Sendable (Int) -> ReadyReport? = { i in
-                let (entry, state) = snapshot[i]
-                guard let state else { return nil }
-                var rewrite: [UInt8]?
-                let cached: CachedReport
-                if let ref = state.cache, let bytes = reader.bytes(at: ref), let decoded = CacheCodec.decode(bytes) {
-                    cached = decoded
-                    if compacting && ref.pack != runPack { rewrite = bytes }
-                } else {
-                    cached = Runner.reprocess(entry: entry, inputDir: inputDir, extractor: extractor, normalizer: normalizer)
-                    rewrite = CacheCodec.encode(cached)
+            let prepareBatch: @Sendable (Range<Int>) -> ReadyBatch = { indices in
+                var batch = ReadyBatch()
+                for i in indices {
+                    let (entry, state) = snapshot[i]
+                    guard let state else { continue }
+                    let cached: CachedReport
+                    if let ref = state.cache, let bytes = reader.bytes(at: ref), let decoded = CacheCodec.decode(bytes) {
+                        cached = decoded
+                        if compacting && ref.pack != runPack { batch.rewrites.append((i, bytes)) }
+                    } else {
+                        cached = Runner.reprocess(entry: entry, inputDir: inputDir, extractor: extractor, normalizer: normalizer)
+                        batch.rewrites.append((i, CacheCodec.encode(cached)))
+                    }
+                    let t = ContinuousClock.now
+                    var rejects = cached.rejects
+                    if let facts = state.facts, let current = facts.decoded,
+                        let previous = previousYearFiles[AgencyYear(agency: facts.agency, year: facts.reportYear &- 1)]
+                    {
+                        let previousFacts = previous.compactMap { snapshot[$0].1?.facts?.decoded }
+                        rejects += validator.crossYearRejects(of: current, previousYear: previousFacts)
+                    }
+                    let checked = validator.validate(
+                        cached.report,
+                        findings: Findings(reportID: cached.report.header.reportID, sourcePath: entry.relativePath, rejects: rejects))
+                    batch.validateSeconds += seconds(since: t)
+                    batch.outcomes.append((checked.status, checked.rejects.map { ($0.ruleID, $0.severity) }))
+                    // Rows are built here, in parallel; the writer only copies them in, in path order.
+                    preparer.prepare(checked, into: &batch.rows)
                 }
-                let t = ContinuousClock.now
-                var rejects = cached.rejects
-                if let facts = state.facts, let current = facts.decoded,
-                    let previous = previousYearFiles[AgencyYear(agency: facts.agency, year: facts.reportYear &- 1)]
-                {
-                    let previousFacts = previous.compactMap { snapshot[$0].1?.facts?.decoded }
-                    rejects += validator.crossYearRejects(of: current, previousYear: previousFacts)
-                }
-                let checked = validator.validate(
-                    cached.report,
-                    findings: Findings(reportID: cached.report.header.reportID, sourcePath: entry.relativePath, rejects: rejects))
-                let validateTime = seconds(since: t)
-                // Rows are built here, in parallel; the writer only copies them in, in path order.
-                return ReadyReport(
-                    index: i, status: checked.status, rejects: checked.rejects.map { ($0.ruleID, $0.severity) },
-                    rows: preparer.prepare(checked), validateSeconds: validateTime, rewrite: rewrite)
+                return batch
             }
-            // A sliding window rather than chunks: both cores stay busy preparing while this task writes, and no
-            // chunk boundary makes one wait for the other. Results are written strictly in path order.
-            let window = 64 * max(1, workerCount)
-            try await withThrowingTaskGroup(of: (Int, ReadyReport?).self) { group in
+            // Reports go to the tasks in runs of consecutive files, over a sliding window rather than chunks: both
+            // cores stay busy preparing while this task writes, and no chunk boundary makes one wait for the other.
+            // Batches are written strictly in path order.
+            let batchSize = 16
+            let batchCount = (snapshot.count + batchSize - 1) / batchSize
+            let window = 8 * max(1, workerCount)
+            try await withThrowingTaskGroup(of: (Int, ReadyBatch).self) { group in
                 var submitted = 0
                 var written = 0
-                var waiting: [Int: ReadyReport?] = [:]
+                var waiting: [Int: ReadyBatch] = [:]
                 func submit() {
-                    let i = submitted
-                    group.addTask { (i, prepareOne(i)) }
+                    let n = submitted
+                    let indices = (n * batchSize)..<min(snapshot.count, (n + 1) * batchSize)
+                    group.addTask { (n, prepareBatch(indices)) }
                     submitted += 1
                 }
-                while submitted < min(window, snapshot.count) { submit() }
-                while written < snapshot.count, let (i, report) = try await group.next() {
-                    waiting[i] = report
-                    while let next = waiting.removeValue(forKey: written) {
-                        if let report = next {
-                            validateSeconds += report.validateSeconds
-                            if let rewrite = report.rewrite { states[report.index]?.cache = try pack.append(rewrite) }
-                            try loader.append(report.rows)
-                            manifest.reportsByStatus[report.status.rawValue, default: 0] += 1
-                            if report.status == .failed { manifest.files.failed += 1 }
-                            for (rule, severity) in report.rejects {
+                while submitted < min(window, batchCount) { submit() }
+                while written < batchCount, let (n, batch) = try await group.next() {
+                    waiting[n] = batch
+                    while let batch = waiting.removeValue(forKey: written) {
+                        validateSeconds += batch.validateSeconds
+                        for (index, bytes) in batch.rewrites { states[index]?.cache = try pack.append(bytes) }
+                        try loader.append(batch.rows)
+                        for (status, rejects) in batch.outcomes {
+                            manifest.reportsByStatus[status.rawValue, default: 0] += 1
+                            if status == .failed { manifest.files.failed += 1 }
+                            for (rule, severity) in rejects {
                                 manifest.rejectsByRule[rule, default: [:]][severity.rawValue, default: 0] += 1
                                 manifest.rejectsBySeverity[severity.rawValue, default: 0] += 1
                             }
                         }
                         written += 1
-                        if submitted < snapshot.count { submit() }
+                        if submitted < batchCount { submit() }
                     }
-                    log.progress(done: written, total: snapshot.count, label: "load   ")
+                    log.progress(done: min(snapshot.count, written * batchSize), total: snapshot.count, label: "load   ")
                 }
             }
             try pack.close()
