@@ -7,6 +7,9 @@ public struct LoadConfig: Sendable {
     public var writeCSV: Bool
     public var codec: ParquetCodec
     public var rowGroupRows: Int
+    /// Bytes the row groups of all tables being written may hold together (`Loader`); a row group also ends at
+    /// `rowGroupRows` rows.
+    public var rowGroupBudget: Int = 16 << 20
     public var csv: CSVOptions
     /// FileMetaData.created_by.
     public var createdBy: String

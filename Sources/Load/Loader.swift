@@ -25,6 +25,9 @@ public final class Loader {
     private let rejects: TableWriter
     private let summary: CSVTableWriter?
     private let rejectsJSONL: FileHandle
+    /// The tables whose Parquet row groups share `rowGroupBudget`.
+    private let parquetWriters: [TableWriter]
+    private let rowGroupBudget: Int
     private var jsonlBuffer = ""
 
     /// Opens every table of the contract in `directory`, writes the `codes` table, and is ready for reports.
@@ -51,6 +54,8 @@ public final class Loader {
         self.values = values
         self.quarantine = quarantine
         rejects = try writer("rejects", preparer.rejects)
+        parquetWriters = [reports, rejects] + values + quarantine
+        rowGroupBudget = config.rowGroupBudget
         let codes = try writer("codes", TableLayout(TableSchema.codes, config: config))
         var codeRows = TableRows(codes.layout)
         for entry in Codes.tableCodes + FigureMetrics.all {
@@ -95,9 +100,24 @@ public final class Loader {
             if let rows = prepared.quarantine[slot] { try quarantine[slot].append(rows) }
         }
         if let rows = prepared.rejects { try rejects.append(rows) }
+        try keepRowGroupsWithinBudget()
         jsonlBuffer += prepared.rejectsJSONL
         if jsonlBuffer.utf8.count > 1 << 16 { try flushJSONL() }
         if let records = prepared.summary { try summary?.append(records) }
+    }
+
+    /// Row groups of all tables together hold at most `rowGroupBudget` bytes: the largest one is written out first.
+    /// Bounding each table by itself let ten tables hold 8 MB each (and as much again in array capacity) once the
+    /// archive was large enough to fill them, so peak memory grew with the archive up to that point; one shared
+    /// bound keeps it flat and still gives the big tables the big row groups readers scan fastest.
+    private func keepRowGroupsWithinBudget() throws {
+        var total = parquetWriters.reduce(0) { $0 + $1.bufferedBytes }
+        while total > rowGroupBudget, let largest = parquetWriters.max(by: { $0.bufferedBytes < $1.bufferedBytes }),
+            largest.bufferedBytes > 0
+        {
+            total -= largest.bufferedBytes
+            try largest.endRowGroup()
+        }
     }
 
     /// Closes every file and reports row counts.

@@ -17,11 +17,12 @@ final class TableWriter {
         if let parquetPath {
             try FileManager.default.createDirectory(
                 atPath: (parquetPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            parquet = try ParquetFileWriter(
-                path: parquetPath, schema: layout.parquet,
-                options: ParquetWriterOptions(
-                    codec: config.codec, rowGroupRows: config.rowGroupRows, createdBy: config.createdBy,
-                    keyValueMetadata: config.keyValueMetadata))
+            var options = ParquetWriterOptions(
+                codec: config.codec, rowGroupRows: config.rowGroupRows, createdBy: config.createdBy,
+                keyValueMetadata: config.keyValueMetadata)
+            // One table may take the whole budget the loader shares among all of them.
+            options.rowGroupBytes = config.rowGroupBudget
+            parquet = try ParquetFileWriter(path: parquetPath, schema: layout.parquet, options: options)
         } else {
             parquet = nil
         }
@@ -44,6 +45,12 @@ final class TableWriter {
         if let batch = table.parquet { try parquet?.append(batch) }
         if let records = table.csv { try csv?.append(records) }
     }
+
+    /// Bytes the Parquet row group being built holds.
+    var bufferedBytes: Int { parquet?.bufferedBytes ?? 0 }
+
+    /// Ends the Parquet row group being built.
+    func endRowGroup() throws { try parquet?.endRowGroup() }
 
     /// Text cells the spreadsheet profile neutralised.
     var escapedCellCount: Int { csv?.escapedCellCount ?? 0 }

@@ -15,6 +15,8 @@ public struct PipelineConfig: Sendable {
     public var stateDir = ".nianbao"
     public var codec: ParquetCodec = .zstd(level: 3)
     public var rowGroupRows = 131_072
+    /// MB the row groups of all tables being written hold together (`LoadConfig.rowGroupBudget`).
+    public var rowGroupBudgetMB = 16
     public var csv = CSVOptions()
     public var onError: ErrorPolicy = .quarantine
     public var ruleOverrides: [String: RuleOverride] = [:]
@@ -44,7 +46,7 @@ public struct PipelineConfig: Sendable {
     /// Hash of every setting that changes output bytes; a new hash reloads every table.
     public var outputHash: String {
         var parts = [
-            "codec=\(codec)", "rg=\(rowGroupRows)", "parquet=\(writeParquet)", "csv=\(writeCSV)",
+            "codec=\(codec)", "rg=\(rowGroupRows)", "rg_budget=\(rowGroupBudgetMB)", "parquet=\(writeParquet)", "csv=\(writeCSV)",
             "csv.profile=\(csv.profile.rawValue)", "csv.bom=\(csv.byteOrderMark)", "csv.gzip=\(csv.gzip)",
             "on_error=\(onError.rawValue)",
         ]
@@ -56,9 +58,11 @@ public struct PipelineConfig: Sendable {
     }
 
     public var loadConfig: LoadConfig {
-        LoadConfig(
+        var config = LoadConfig(
             writeParquet: writeParquet, writeCSV: writeCSV, codec: codec, rowGroupRows: rowGroupRows, csv: csv,
             createdBy: "nianbao version \(NianbaoVersion.string)")
+        config.rowGroupBudget = rowGroupBudgetMB << 20
+        return config
     }
 
     public var validateConfig: ValidateConfig { ValidateConfig(onError: onError, overrides: ruleOverrides) }
@@ -136,7 +140,7 @@ private struct ConfigReader {
             if let v = o["dir"] { config.stateDir = try string(v, "state.dir") }
         }
         if let parquet = top["parquet"] {
-            let o = try object(parquet, "parquet", allowed: ["codec", "level", "row_group_rows"])
+            let o = try object(parquet, "parquet", allowed: ["codec", "level", "row_group_rows", "row_group_budget_mb"])
             let codec = try o["codec"].map { try oneOf($0, "parquet.codec", ["zstd", "gzip", "uncompressed"]) } ?? "zstd"
             switch codec {
             case "gzip": config.codec = .gzip(level: try o["level"].map { try int($0, "parquet.level", in: 1...9) } ?? 6)
@@ -146,6 +150,7 @@ private struct ConfigReader {
             default: config.codec = .zstd(level: try o["level"].map { try int($0, "parquet.level", in: 1...22) } ?? 3)
             }
             if let v = o["row_group_rows"] { config.rowGroupRows = try int(v, "parquet.row_group_rows", in: 1_000...10_000_000) }
+            if let v = o["row_group_budget_mb"] { config.rowGroupBudgetMB = try int(v, "parquet.row_group_budget_mb", in: 1...4_096) }
         }
         if let csv = top["csv"] {
             let o = try object(csv, "csv", allowed: ["profile", "bom", "gzip"])

@@ -252,18 +252,20 @@ struct ColumnBuffer: Sendable {
     }
 
     /// Empties the buffer for the next row group, keeping capacity.
+    /// Empties the buffer for the next row group and gives its memory back: a writer among several keeps only
+    /// what its current row group holds, not the largest it ever had.
     mutating func reset() {
-        definitionLevels.removeAll(keepingCapacity: true)
         rowCount = 0
         nullCount = 0
-        booleans.removeAll(keepingCapacity: true)
-        int32s.removeAll(keepingCapacity: true)
-        int64s.removeAll(keepingCapacity: true)
-        doubles.removeAll(keepingCapacity: true)
-        stringBytes.removeAll(keepingCapacity: true)
-        stringEnds.removeAll(keepingCapacity: true)
-        dictionaryIndices.removeAll(keepingCapacity: true)
-        stringDictionary.removeAll()
+        definitionLevels = []
+        booleans = []
+        int32s = []
+        int64s = []
+        doubles = []
+        stringBytes = []
+        stringEnds = []
+        dictionaryIndices = []
+        stringDictionary = StringDictionary()
         usesDictionary = false
     }
 }

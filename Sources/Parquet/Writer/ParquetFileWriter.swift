@@ -203,7 +203,15 @@ public final class ParquetFileWriter {
         }
     }
 
-    private var bufferedBytes: Int { columns.reduce(0) { $0 + $1.bufferedBytes } }
+    /// Bytes of values held for the row group being built (see `ColumnBuffer.bufferedBytes`).
+    public var bufferedBytes: Int { (0..<columns.count).reduce(0) { $0 + columns[$1].bufferedBytes } }
+
+    /// Ends the row group being built now, if it has rows: a caller writing several files at once uses it to keep
+    /// their buffers together under one bound.
+    public func endRowGroup() throws {
+        guard !isClosed else { throw ParquetError.io(path: path, reason: "writer is closed") }
+        if bufferedRows > 0 { try flushRowGroup() }
+    }
 
     /// Page and dictionary counts are i32 in the format, so a row group never exceeds Int32.max rows.
     private var rowGroupLimit: Int { max(1, min(options.rowGroupRows, Int(Int32.max))) }
