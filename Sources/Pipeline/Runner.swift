@@ -104,7 +104,9 @@ public struct Runner: Sendable {
             if old.size == entry.size && old.mtime == entry.mtime {
                 states[i] = old
                 manifest.files.unchanged += 1
-            } else if let bytes = readFile("\(config.inputDir)/\(entry.relativePath)"), SHA256.hex(bytes) == old.hash {
+            } else if let bytes = readFile("\(config.inputDir)/\(entry.relativePath)"), let hash = old.hash,
+                ContentHash(hex: SHA256.hex(bytes)) == hash
+            {
                 states[i] = FileState(size: entry.size, mtime: entry.mtime, hash: old.hash, cache: old.cache, facts: old.facts)
                 manifest.files.unchanged += 1
             } else {
@@ -131,7 +133,8 @@ public struct Runner: Sendable {
         let inputDir = config.inputDir
         let limit = max(1, workerCount * 2)
         let pack = cache.writer(above: states.compactMap { $0?.cache?.pack }.max() ?? 0)
-        var stored: [String: CacheRef] = [:]
+        var stored: [ContentHash: CacheRef] = [:]
+        var agencies = AgencyNames()
         let readAhead = ReadAhead(count: work.count) { [entries, work] in "\(inputDir)/\(entries[work[$0]].relativePath)" }
         defer { readAhead.stop() }
         try await withThrowingTaskGroup(of: Processed.self) { group in
@@ -153,12 +156,13 @@ public struct Runner: Sendable {
             var done = 0
             while let result = try await group.next() {
                 var state = result.state
+                state.facts = agencies.shared(state.facts)
                 // Files with the same content share one entry.
-                if let ref = stored[state.hash] {
+                if let hash = state.hash, let ref = stored[hash] {
                     state.cache = ref
                 } else {
                     state.cache = try pack.append(result.entry)
-                    stored[state.hash] = state.cache
+                    if let hash = state.hash { stored[hash] = state.cache }
                 }
                 states[result.index] = state
                 extractSeconds += result.extractSeconds
@@ -172,6 +176,7 @@ public struct Runner: Sendable {
                 }
             }
         }
+        stored = [:]
         log.event("stage_end", [("stage", "\"extract\""), ("files", String(work.count)), ("seconds", String(extractSeconds))])
         log.event("stage_end", [("stage", "\"normalize\""), ("files", String(work.count)), ("seconds", String(normalizeSeconds))])
 
@@ -192,12 +197,15 @@ public struct Runner: Sendable {
         loadConfig.keyValueMetadata = [
             ("nianbao.schema_version", "1"), ("nianbao.run_id", snapshotID), ("nianbao.source", "https://nianbao.invalid/output-contract"),
         ]
+        var moved: [(index: Int, cache: CacheRef)] = []
         do {
             let loader = try Loader(directory: staging, config: loadConfig, rules: RuleCatalog.all)
             // Decoding cached extractions and validating them runs in parallel, one chunk ahead of the writer;
             // writing stays sequential so every table keeps source-path order.
             try pack.flush()
-            let snapshot = Array(zip(entries, states))
+            // Shared, not copied: nothing writes to `states` until the tasks are done (moved entries wait in `moved`).
+            let snapshotEntries = entries
+            let snapshotStates = states
             let packs = Set(states.compactMap { $0?.cache?.pack })
             let reader = cache.reader(packs: packs)
             defer { reader.close() }
@@ -210,8 +218,8 @@ public struct Runner: Sendable {
             let prepareBatch: @Sendable (Range<Int>) -> ReadyBatch = { indices in
                 var batch = ReadyBatch()
                 for i in indices {
-                    let (entry, state) = snapshot[i]
-                    guard let state else { continue }
+                    let entry = snapshotEntries[i]
+                    guard let state = snapshotStates[i] else { continue }
                     let cached: CachedReport
                     if let ref = state.cache, let bytes = reader.bytes(at: ref), let decoded = CacheCodec.decode(bytes) {
                         cached = decoded
@@ -222,10 +230,12 @@ public struct Runner: Sendable {
                     }
                     let t = ContinuousClock.now
                     var rejects = cached.rejects
-                    if let facts = state.facts, let current = facts.decoded,
+                    if let facts = state.facts, let current = facts.decoded(sourcePath: entry.relativePath),
                         let previous = previousYearFiles[AgencyYear(agency: facts.agency, year: facts.reportYear &- 1)]
                     {
-                        let previousFacts = previous.compactMap { snapshot[$0].1?.facts?.decoded }
+                        let previousFacts = previous.compactMap {
+                            snapshotStates[$0]?.facts?.decoded(sourcePath: snapshotEntries[$0].relativePath)
+                        }
                         rejects += validator.crossYearRejects(of: current, previousYear: previousFacts)
                     }
                     let checked = validator.validate(
@@ -242,7 +252,7 @@ public struct Runner: Sendable {
             // cores stay busy preparing while this task writes, and no chunk boundary makes one wait for the other.
             // Batches are written strictly in path order.
             let batchSize = 16
-            let batchCount = (snapshot.count + batchSize - 1) / batchSize
+            let batchCount = (entries.count + batchSize - 1) / batchSize
             let window = 8 * max(1, workerCount)
             try await withThrowingTaskGroup(of: (Int, ReadyBatch).self) { group in
                 var submitted = 0
@@ -250,7 +260,7 @@ public struct Runner: Sendable {
                 var waiting: [Int: ReadyBatch] = [:]
                 func submit() {
                     let n = submitted
-                    let indices = (n * batchSize)..<min(snapshot.count, (n + 1) * batchSize)
+                    let indices = (n * batchSize)..<min(entries.count, (n + 1) * batchSize)
                     group.addTask { (n, prepareBatch(indices)) }
                     submitted += 1
                 }
@@ -259,7 +269,7 @@ public struct Runner: Sendable {
                     waiting[n] = batch
                     while let batch = waiting.removeValue(forKey: written) {
                         validateSeconds += batch.validateSeconds
-                        for (index, bytes) in batch.rewrites { states[index]?.cache = try pack.append(bytes) }
+                        for (index, bytes) in batch.rewrites { moved.append((index, try pack.append(bytes))) }
                         try loader.append(batch.rows)
                         for (status, rejects) in batch.outcomes {
                             manifest.reportsByStatus[status.rawValue, default: 0] += 1
@@ -272,7 +282,7 @@ public struct Runner: Sendable {
                         written += 1
                         if submitted < batchCount { submit() }
                     }
-                    log.progress(done: min(snapshot.count, written * batchSize), total: snapshot.count, label: "load   ")
+                    log.progress(done: min(entries.count, written * batchSize), total: entries.count, label: "load   ")
                 }
             }
             try pack.close()
@@ -308,9 +318,10 @@ public struct Runner: Sendable {
             throw PipelineError.outputNotWritable(path: config.outputDir, reason: "\(error)")
         }
 
+        for (index, cache) in moved { states[index]?.cache = cache }
         // State last: a crash before this line only costs the next run some re-extraction.
         let files = entries.indices.lazy.compactMap { i in states[i].map { (entries[i].relativePath, $0) } }
-        try RunState.save(toolVersion: NianbaoVersion.string, outputHash: config.outputHash, files: Array(files), stateDir: config.stateDir)
+        try RunState.save(toolVersion: NianbaoVersion.string, outputHash: config.outputHash, files: files, stateDir: config.stateDir)
         cache.collectGarbage(keeping: Set(states.compactMap { $0?.cache?.pack }))
         log.event("run_end", [
             ("exit_status", "0"), ("seconds", String(manifest.seconds["total"] ?? 0)), ("run_id", JSONText.string(manifest.runId)),
@@ -347,7 +358,11 @@ public struct Runner: Sendable {
     /// Same inputs and configuration give the same id, whatever the worker count or run order.
     private func snapshotIdentifier(entries: [ArchiveEntry], states: [FileState?]) -> String {
         var text = "\(NianbaoVersion.string)\n\(config.outputHash)\n"
-        for (i, entry) in entries.enumerated() { text += "\(entry.relativePath)\t\(states[i]?.hash ?? "")\n" }
+        for (i, entry) in entries.enumerated() {
+            // An unreadable file once had this placeholder as its hash; kept so run ids do not change.
+            let hash = states[i].map { $0.hash?.hex ?? "unreadable-" + SHA256.hex(Array(entry.relativePath.utf8)) } ?? ""
+            text += "\(entry.relativePath)\t\(hash)\n"
+        }
         return String(SHA256.hex(Array(text.utf8)).prefix(16))
     }
 
@@ -356,9 +371,8 @@ public struct Runner: Sendable {
     ) -> Processed {
         let readStarted = ContinuousClock.now
         guard let bytes = readFile("\(inputDir)/\(entry.relativePath)") else {
-            let hash = "unreadable-" + SHA256.hex(Array(entry.relativePath.utf8))
             return Processed(
-                index: index, state: FileState(size: entry.size, mtime: entry.mtime, hash: hash, facts: nil),
+                index: index, state: FileState(size: entry.size, mtime: entry.mtime, hash: nil, facts: nil),
                 entry: CacheCodec.encode(unreadable(entry)), status: .failed, extractSeconds: 0, normalizeSeconds: 0,
                 validateSeconds: 0)
         }
@@ -371,7 +385,8 @@ public struct Runner: Sendable {
         let checked = validator.validate(cached.report, findings: cached.findings)
         let facts = validator.facts(of: checked)
         return Processed(
-            index: index, state: FileState(size: entry.size, mtime: entry.mtime, hash: file.contentHash, facts: facts.map(EncodedFacts.init)),
+            index: index, state: FileState(
+                size: entry.size, mtime: entry.mtime, hash: ContentHash(hex: file.contentHash), facts: facts.map(EncodedFacts.init)),
             entry: encoded, status: checked.status, extractSeconds: readSeconds + extractSeconds, normalizeSeconds: normalizeSeconds,
             validateSeconds: seconds(since: t))
     }

@@ -3,23 +3,71 @@ import Glibc
 import NianbaoCore
 import Validate
 
-/// What the last committed run knew about one source file.
+/// What the last committed run knew about one source file. A run holds one for every file of the archive, so
+/// nothing in it that can be shared or held inline is given a heap allocation of its own.
 struct FileState: Sendable, Equatable {
     var size: Int
     var mtime: Int64
-    /// SHA-256 of the content.
-    var hash: String
+    /// SHA-256 of the content; nil for a file that could not be read.
+    var hash: ContentHash?
     /// Where the file's extraction is cached; nil until a run has stored it.
     var cache: CacheRef? = nil
     /// Cross-report facts, kept here so unchanged files need not be reopened to run A7/D1.
     var facts: EncodedFacts?
 }
 
+/// SHA-256 of a file's content as 32 bytes held inline: as 64 hex characters it was a heap allocation per file.
+struct ContentHash: Hashable, Sendable {
+    private var words: (UInt64, UInt64, UInt64, UInt64)
+
+    init?(hex: String) {
+        var words: [UInt64] = []
+        var utf8 = hex.utf8[...]
+        guard utf8.count == 64 else { return nil }
+        for _ in 0..<4 {
+            guard let word = UInt64(String(decoding: utf8.prefix(16), as: UTF8.self), radix: 16) else { return nil }
+            words.append(word)
+            utf8 = utf8.dropFirst(16)
+        }
+        self.words = (words[0], words[1], words[2], words[3])
+    }
+
+    init(words: (UInt64, UInt64, UInt64, UInt64)) {
+        self.words = words
+    }
+
+    var hex: String {
+        [words.0, words.1, words.2, words.3].map { word in
+            let digits = String(word, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }.joined()
+    }
+
+    static func == (a: ContentHash, b: ContentHash) -> Bool { a.words == b.words }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+        hasher.combine(words.2)
+        hasher.combine(words.3)
+    }
+
+    func write(to w: inout ByteWriter) {
+        for word in [words.0, words.1, words.2, words.3] { w.fixed64(word) }
+    }
+
+    static func read(from r: inout ByteReader) -> ContentHash? {
+        guard let a = r.fixed64(), let b = r.fixed64(), let c = r.fixed64(), let d = r.fixed64() else { return nil }
+        return ContentHash(words: (a, b, c, d))
+    }
+}
+
 /// Cross-report facts kept encoded: as Swift dictionaries they cost ~3 KB a file and made peak memory grow with
 /// the archive (640 MB at 100,000 reports). Agency and year stay readable so facts are decoded one agency at a time.
-/// Cell keys are written as their position in `factKeys` and whole numbers as varints: ~200 bytes a file instead
-/// of ~1,800 with the keys spelled out, which is most of the state a run keeps per file.
+/// Cell keys are written as their position in `factKeys` and whole numbers as varints, and the source path is
+/// not kept (it is the file's own path): ~100 bytes a file, most of the state a run keeps per file.
 struct EncodedFacts: Sendable, Equatable {
+    /// Shared among the files of one agency (`AgencyNames`), not a copy per file.
     var agency: String
     var reportYear: Int
     var bytes: [UInt8]
@@ -28,9 +76,8 @@ struct EncodedFacts: Sendable, Equatable {
         agency = facts.agency
         reportYear = facts.reportYear
         // Kept for every file of the archive: reserve little, or 100,000 files hold 16 KB buffers each.
-        var w = ByteWriter(capacity: 48 + facts.sourcePath.utf8.count + 4 * facts.cells.count)
+        var w = ByteWriter(capacity: 24 + 4 * facts.cells.count)
         w.string(facts.reportID)
-        w.string(facts.sourcePath)
         w.int(facts.cells.count)
         for key in facts.cells.keys.sorted() {
             guard let value = facts.cells[key] else { continue }
@@ -50,9 +97,10 @@ struct EncodedFacts: Sendable, Equatable {
         self.bytes = bytes
     }
 
-    var decoded: CrossReportFacts? {
+    /// `sourcePath`: the path of the file the facts are of.
+    func decoded(sourcePath source: String) -> CrossReportFacts? {
         var r = ByteReader(bytes: bytes)
-        guard let id = r.string(), let source = r.string(), let n = r.int(), n >= 0 else { return nil }
+        guard let id = r.string(), let n = r.int(), n >= 0 else { return nil }
         var cells: [String: Double] = [:]
         cells.reserveCapacity(n)
         for _ in 0..<n {
@@ -82,6 +130,24 @@ struct EncodedFacts: Sendable, Equatable {
 /// so a new code never loses a fact.
 let factKeys = Numbering(CrossReportFacts.catalogueKeys)
 
+/// One copy of each agency name for the files of a run: agencies publish a report a year, so an archive of
+/// 100,000 reports names a few thousand agencies, each ~30 bytes of UTF-8 that were held once per file.
+struct AgencyNames {
+    private var names: Set<String> = []
+
+    mutating func shared(_ name: String) -> String {
+        if let existing = names.firstIndex(of: name) { return names[existing] }
+        names.insert(name)
+        return name
+    }
+
+    mutating func shared(_ facts: EncodedFacts?) -> EncodedFacts? {
+        guard var facts else { return nil }
+        facts.agency = shared(facts.agency)
+        return facts
+    }
+}
+
 /// The incremental state (`<state>/state.bin`), written atomically after outputs commit. Binary, like the cache:
 /// a nightly run over 100,000 unchanged files must decide "nothing to do" in well under 3 seconds.
 struct RunState: Sendable {
@@ -89,7 +155,7 @@ struct RunState: Sendable {
     var outputHash: String
     var files: [String: FileState]
 
-    static let magic: [UInt8] = Array("NBS4".utf8)
+    static let magic: [UInt8] = Array("NBS5".utf8)
 
     static func load(stateDir: String) -> RunState? {
         guard let bytes = readFile("\(stateDir)/state.bin") else { return nil }
@@ -100,10 +166,21 @@ struct RunState: Sendable {
         try Self.save(toolVersion: toolVersion, outputHash: outputHash, files: files.keys.sorted().compactMap { path in files[path].map { (path, $0) } }, stateDir: stateDir)
     }
 
-    /// Saves a run's state straight from its per-file arrays: at 100,000 files, building the dictionary and copying
-    /// the encoded bytes once more cost ~70 MB at the very end of the run.
+    /// Saves a run's state straight from its per-file arrays, a megabyte at a time: at 100,000 files, building the
+    /// dictionary and the whole encoding first cost ~70 MB at the very end of the run.
     static func save(toolVersion: String, outputHash: String, files: some Collection<(String, FileState)>, stateDir: String) throws {
-        try AtomicFile.write(bytes: encoded(toolVersion: toolVersion, outputHash: outputHash, files: files), to: "\(stateDir)/state.bin")
+        try AtomicFile.write(to: "\(stateDir)/state.bin") { emit in
+            var w = ByteWriter(capacity: 1 << 20)
+            encodeHeader(toolVersion: toolVersion, outputHash: outputHash, count: files.count, into: &w)
+            for (path, file) in files {
+                encode(path, file, into: &w)
+                if w.bytes.count >= 1 << 20 {
+                    try w.bytes.withUnsafeBytes { try emit($0) }
+                    w.bytes.removeAll(keepingCapacity: true)
+                }
+            }
+            try w.bytes.withUnsafeBytes { try emit($0) }
+        }
     }
 
     func encoded() -> [UInt8] {
@@ -113,31 +190,38 @@ struct RunState: Sendable {
     /// Files in the caller's order; a run passes them in path order, so the same state always has the same bytes.
     static func encoded(toolVersion: String, outputHash: String, files: some Collection<(String, FileState)>) -> [UInt8] {
         var w = ByteWriter(capacity: 64 + 256 * files.count)
+        encodeHeader(toolVersion: toolVersion, outputHash: outputHash, count: files.count, into: &w)
+        for (path, file) in files { encode(path, file, into: &w) }
+        return w.bytes
+    }
+
+    private static func encodeHeader(toolVersion: String, outputHash: String, count: Int, into w: inout ByteWriter) {
         w.bytes.append(contentsOf: RunState.magic)
         w.string(toolVersion)
         w.string(outputHash)
-        w.int(files.count)
-        for (path, f) in files {
-            w.string(path)
-            w.int(f.size)
-            w.int(Int(f.mtime))
-            w.string(f.hash)
-            w.int(f.cache.map { $0.pack + 1 } ?? 0)
-            if let ref = f.cache {
-                w.int(ref.offset)
-                w.int(ref.length)
-            }
-            if let facts = f.facts {
-                w.bool(true)
-                w.string(facts.agency)
-                w.int(facts.reportYear)
-                w.int(facts.bytes.count)
-                w.bytes.append(contentsOf: facts.bytes)
-            } else {
-                w.bool(false)
-            }
+        w.int(count)
+    }
+
+    private static func encode(_ path: String, _ f: FileState, into w: inout ByteWriter) {
+        w.string(path)
+        w.int(f.size)
+        w.int(Int(f.mtime))
+        w.bool(f.hash != nil)
+        f.hash?.write(to: &w)
+        w.int(f.cache.map { $0.pack + 1 } ?? 0)
+        if let ref = f.cache {
+            w.int(ref.offset)
+            w.int(ref.length)
         }
-        return w.bytes
+        if let facts = f.facts {
+            w.bool(true)
+            w.string(facts.agency)
+            w.int(facts.reportYear)
+            w.int(facts.bytes.count)
+            w.bytes.append(contentsOf: facts.bytes)
+        } else {
+            w.bool(false)
+        }
     }
 
     static func decode(_ bytes: [UInt8]) -> RunState? {
@@ -145,8 +229,14 @@ struct RunState: Sendable {
         guard r.take(magic.count) == magic, let version = r.string(), let hash = r.string(), let count = r.int() else { return nil }
         var files: [String: FileState] = [:]
         files.reserveCapacity(count)
+        var agencies = AgencyNames()
         for _ in 0..<count {
-            guard let path = r.string(), let size = r.int(), let mtime = r.int(), let contentHash = r.string() else { return nil }
+            guard let path = r.string(), let size = r.int(), let mtime = r.int(), let hashed = r.bool() else { return nil }
+            var contentHash: ContentHash?
+            if hashed {
+                guard let hash = ContentHash.read(from: &r) else { return nil }
+                contentHash = hash
+            }
             var cache: CacheRef? = nil
             guard let packPlusOne = r.int() else { return nil }
             if packPlusOne > 0 {
@@ -157,7 +247,7 @@ struct RunState: Sendable {
             guard let hasFacts = r.bool() else { return nil }
             if hasFacts {
                 guard let agency = r.string(), let year = r.int(), let n = r.int(), let bytes = r.take(n) else { return nil }
-                facts = EncodedFacts(agency: agency, reportYear: year, bytes: bytes)
+                facts = EncodedFacts(agency: agencies.shared(agency), reportYear: year, bytes: bytes)
             }
             files[path] = FileState(size: size, mtime: Int64(mtime), hash: contentHash, cache: cache, facts: facts)
         }
@@ -169,35 +259,35 @@ struct RunState: Sendable {
 /// Write-to-temp then rename(2): readers see the old file or the new one, never half of one.
 enum AtomicFile {
     static func write(_ data: Data, to path: String) throws {
-        try data.withUnsafeBytes { try write(raw: $0, to: path) }
+        try write(to: path) { emit in try data.withUnsafeBytes { try emit($0) } }
     }
 
     static func write(bytes: [UInt8], to path: String) throws {
-        try bytes.withUnsafeBytes { try write(raw: $0, to: path) }
+        try write(to: path) { emit in try bytes.withUnsafeBytes { try emit($0) } }
     }
 
-    private static func write(raw: UnsafeRawBufferPointer, to path: String) throws {
+    /// `body` hands the content over in pieces, so a large file need not be held whole.
+    static func write(to path: String, _ body: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let temp = "\(path).tmp-\(getpid())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw PipelineError.outputNotWritable(path: path, reason: "cannot create \(temp): \(String(cString: strerror(errno)))")
         }
-        var offset = 0
-        var written = true
-        while offset < raw.count {
-            let n = Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-            if n <= 0 {
-                written = false
-                break
+        do {
+            try body { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                    if n <= 0 { throw PipelineError.outputNotWritable(path: path, reason: String(cString: strerror(errno))) }
+                    offset += n
+                }
             }
-            offset += n
-        }
-        let reason = String(cString: strerror(errno))
-        close(fd)
-        guard written else {
+        } catch {
+            close(fd)
             unlink(temp)
-            throw PipelineError.outputNotWritable(path: path, reason: reason)
+            throw error
         }
+        close(fd)
         guard rename(temp, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temp)

@@ -61,8 +61,10 @@ struct RunStateCodecTests {
         let state = RunState(
             toolVersion: "0.1.0", outputHash: "f8279af5e13e5c48",
             files: [
-                "b/2.txt": FileState(size: 10, mtime: 1_700_000_000_123_456_789, hash: "ab", facts: EncodedFacts(facts)),
-                "a/1.txt": FileState(size: 0, mtime: 0, hash: "cd", facts: nil),
+                "b/2.txt": FileState(
+                    size: 10, mtime: 1_700_000_000_123_456_789,
+                    hash: ContentHash(hex: "cbaa75f9e60907ca0123456789abcdef00000000000000000fedcba987654321"), facts: EncodedFacts(facts)),
+                "a/1.txt": FileState(size: 0, mtime: 0, hash: nil, facts: nil),
             ])
         let bytes = state.encoded()
         let decoded = try #require(RunState.decode(bytes))
@@ -71,7 +73,14 @@ struct RunStateCodecTests {
         #expect(decoded.files == state.files)
         #expect(decoded.encoded() == bytes)
         #expect(RunState.decode(Array(bytes.dropLast())) == nil)
-        let roundTripped = try #require(decoded.files["b/2.txt"]?.facts?.decoded)
+        let roundTripped = try #require(decoded.files["b/2.txt"]?.facts?.decoded(sourcePath: "a.txt"))
         #expect(roundTripped == facts)
+    }
+
+    @Test func contentHashesKeepTheirHexSpelling() throws {
+        let hex = "00ff75f9e60907ca0123456789abcdef00000000000000000fedcba987654321"
+        #expect(try #require(ContentHash(hex: hex)).hex == hex)
+        #expect(ContentHash(hex: String(hex.dropLast())) == nil)
+        #expect(ContentHash(hex: String(hex.dropLast()) + "g") == nil)
     }
 }
