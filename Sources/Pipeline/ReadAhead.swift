@@ -1,56 +1,61 @@
 import Foundation
 import Glibc
 
-/// Asks the kernel to start reading the files the workers will open next (`posix_fadvise(WILLNEED)`), from threads
-/// of its own, a bounded number of files ahead of them. A nightly run reads an archive the page cache no longer
-/// holds (on this machine kind DAMON pages out what has not been touched for ~30 s): without this, every worker
-/// waits on one 10 KB read at a time and a core sits idle while it does.
+/// Reads the files the workers will need next on threads of its own, a bounded number ahead of them, and hands
+/// each one over whole. A nightly run reads an archive the page cache no longer holds (on this machine kind
+/// DAMON pages out what has not been touched for ~30 s): a worker that read its own file waited on one 10 KB
+/// read at a time while its core sat idle. Each file is still opened and read once, so a warm cache costs
+/// nothing more (advising the kernel to read ahead instead cost three more system calls a file).
 final class ReadAhead: @unchecked Sendable {
     private let condition = NSCondition()
-    private let paths: @Sendable (Int) -> String
+    private let path: @Sendable (Int) -> String
     private let count: Int
     private let window: Int
     private var issued = 0
-    private var consumed = 0
+    private var taken = 0
+    /// Files read and not yet taken; `.some(nil)` for a file that could not be read.
+    private var ready: [Int: [UInt8]?] = [:]
     private var running = 0
     private var stopped = false
 
-    /// `paths(i)`: the i-th file the workers will read, for `i` in `0..<count`.
-    init(count: Int, window: Int = 256, threads: Int = 4, paths: @escaping @Sendable (Int) -> String) {
-        self.paths = paths
+    /// `path(i)`: the i-th file the workers will take, for `i` in `0..<count`.
+    init(count: Int, window: Int = 64, threads: Int = 2, path: @escaping @Sendable (Int) -> String) {
+        self.path = path
         self.count = count
         self.window = window
         guard count > 0 else { return }
         running = threads
-        for _ in 0..<threads { Thread.detachNewThread { self.advise() } }
+        for _ in 0..<threads { Thread.detachNewThread { self.readAhead() } }
     }
 
-    /// The workers have started on every file before `index`.
-    func consumed(upTo index: Int) {
+    /// The bytes of file `index` (nil if it cannot be read), waiting for them if need be. Each index is taken once.
+    func take(_ index: Int) -> [UInt8]? {
         condition.lock()
-        if index > consumed {
-            consumed = index
-            condition.broadcast()
-        }
+        while ready[index] == nil && !stopped { condition.wait() }
+        let bytes = ready.removeValue(forKey: index) ?? nil
+        taken += 1
+        condition.broadcast()
         condition.unlock()
+        return bytes
     }
 
-    /// Ends the threads and waits for them, so no file is opened after the caller moves on.
+    /// Ends the threads and waits for them.
     func stop() {
         condition.lock()
         stopped = true
         condition.broadcast()
         while running > 0 { condition.wait() }
+        ready = [:]
         condition.unlock()
     }
 
-    private func advise() {
+    private func readAhead() {
         while let index = nextIndex() {
-            let fd = open(paths(index), O_RDONLY | O_CLOEXEC)
-            if fd >= 0 {
-                _ = posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED)
-                close(fd)
-            }
+            let bytes = readFile(path(index))
+            condition.lock()
+            ready[index] = .some(bytes)
+            condition.broadcast()
+            condition.unlock()
         }
         condition.lock()
         running -= 1
@@ -61,7 +66,7 @@ final class ReadAhead: @unchecked Sendable {
     private func nextIndex() -> Int? {
         condition.lock()
         defer { condition.unlock() }
-        while !stopped && issued < count && issued >= consumed + window { condition.wait() }
+        while !stopped && issued < count && issued - taken >= window { condition.wait() }
         guard !stopped && issued < count else { return nil }
         issued += 1
         return issued - 1

@@ -135,18 +135,21 @@ public struct Runner: Sendable {
         let pack = cache.writer(above: states.compactMap { $0?.cache?.pack }.max() ?? 0)
         var stored: [ContentHash: CacheRef] = [:]
         var agencies = AgencyNames()
-        let readAhead = ReadAhead(count: work.count) { [entries, work] in "\(inputDir)/\(entries[work[$0]].relativePath)" }
+        let readAhead = ReadAhead(count: work.count, window: max(64, 4 * limit)) { [entries, work] in
+            "\(inputDir)/\(entries[work[$0]].relativePath)"
+        }
         defer { readAhead.stop() }
         try await withThrowingTaskGroup(of: Processed.self) { group in
             var next = 0
             func submit(_ n: Int) {
                 let index = work[n]
                 let entry = entries[index]
-                readAhead.consumed(upTo: n)
                 group.addTask {
-                    Runner.process(
-                        entry: entry, index: index, inputDir: inputDir, extractor: extractor, normalizer: normalizer,
-                        validator: validator)
+                    let readStarted = ContinuousClock.now
+                    let bytes = readAhead.take(n)
+                    return Runner.process(
+                        entry: entry, index: index, bytes: bytes, readSeconds: seconds(since: readStarted), extractor: extractor,
+                        normalizer: normalizer, validator: validator)
                 }
             }
             while next < min(limit, work.count) {
@@ -366,19 +369,21 @@ public struct Runner: Sendable {
         return String(SHA256.hex(Array(text.utf8)).prefix(16))
     }
 
+    /// `bytes`: the file's content, nil if it could not be read.
     private static func process(
-        entry: ArchiveEntry, index: Int, inputDir: String, extractor: Extractor, normalizer: Normalizer, validator: Validator
+        entry: ArchiveEntry, index: Int, bytes: [UInt8]?, readSeconds: Double, extractor: Extractor, normalizer: Normalizer,
+        validator: Validator
     ) -> Processed {
-        let readStarted = ContinuousClock.now
-        guard let bytes = readFile("\(inputDir)/\(entry.relativePath)") else {
+        let hashStarted = ContinuousClock.now
+        guard let bytes else {
             return Processed(
                 index: index, state: FileState(size: entry.size, mtime: entry.mtime, hash: nil, facts: nil),
                 entry: CacheCodec.encode(unreadable(entry)), status: .failed, extractSeconds: 0, normalizeSeconds: 0,
                 validateSeconds: 0)
         }
         let file = SourceFile(relativePath: entry.relativePath, bytes: bytes)
-        // Reading and hashing the file count towards extract, as they always have in run.json.
-        let readSeconds = seconds(since: readStarted)
+        // Waiting for the file and hashing it count towards extract, as reading and hashing always have in run.json.
+        let readSeconds = readSeconds + seconds(since: hashStarted)
         let (cached, extractSeconds, normalizeSeconds) = CachedReport.make(from: file, extractor: extractor, normalizer: normalizer)
         let encoded = CacheCodec.encode(cached)
         let t = ContinuousClock.now
