@@ -15,15 +15,38 @@ public enum SHA256 {
 
     /// Lower-case hex of the digest.
     public static func hex(_ message: [UInt8]) -> String {
+        hex(digest: digest(message))
+    }
+
+    static func hex(digest: [UInt8]) -> String {
         let digits: StaticString = "0123456789abcdef"
         return String(unsafeUninitializedCapacity: 64) { out in
             digits.withUTF8Buffer { digits in
-                for (i, byte) in digest(message).enumerated() {
+                for (i, byte) in digest.enumerated() {
                     out[2 * i] = digits[Int(byte >> 4)]
                     out[2 * i + 1] = digits[Int(byte & 0x0f)]
                 }
             }
             return 64
+        }
+    }
+
+    /// A digest of a message given in pieces, for messages too large to hold whole.
+    public struct Stream {
+        private var context = SHA256_CTX()
+
+        public init() { SHA256_Init(&context) }
+
+        public mutating func update(_ text: String) {
+            var text = text
+            text.withUTF8 { _ = SHA256_Update(&context, $0.baseAddress, $0.count) }
+        }
+
+        /// Lower-case hex of the digest of everything given so far.
+        public mutating func hex() -> String {
+            var out = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
+            out.withUnsafeMutableBufferPointer { _ = SHA256_Final($0.baseAddress, &context) }
+            return SHA256.hex(digest: out)
         }
     }
 }

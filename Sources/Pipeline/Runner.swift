@@ -359,14 +359,17 @@ public struct Runner: Sendable {
     }
 
     /// Same inputs and configuration give the same id, whatever the worker count or run order.
+    /// Same inputs and configuration give the same id, whatever the worker count or run order. Hashed a line at a
+    /// time: the whole text is ~120 bytes a file (12 MB at 100,000 files).
     private func snapshotIdentifier(entries: [ArchiveEntry], states: [FileState?]) -> String {
-        var text = "\(NianbaoVersion.string)\n\(config.outputHash)\n"
+        var digest = SHA256.Stream()
+        digest.update("\(NianbaoVersion.string)\n\(config.outputHash)\n")
         for (i, entry) in entries.enumerated() {
             // An unreadable file once had this placeholder as its hash; kept so run ids do not change.
             let hash = states[i].map { $0.hash?.hex ?? "unreadable-" + SHA256.hex(Array(entry.relativePath.utf8)) } ?? ""
-            text += "\(entry.relativePath)\t\(hash)\n"
+            digest.update("\(entry.relativePath)\t\(hash)\n")
         }
-        return String(SHA256.hex(Array(text.utf8)).prefix(16))
+        return String(digest.hex().prefix(16))
     }
 
     /// `bytes`: the file's content, nil if it could not be read.

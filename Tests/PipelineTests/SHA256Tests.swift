@@ -15,4 +15,14 @@ struct SHA256Tests {
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
         #expect(SHA256.digest(Array("abc".utf8)).count == 32)
     }
+
+    @Test func aMessageGivenInPiecesHasTheDigestOfTheWhole() {
+        var stream = SHA256.Stream()
+        for piece in ["abcdbcdecdefdefg", "efghfghighijhijkijkljklmklmnlmno", "", "mnopnopq"] { stream.update(piece) }
+        #expect(stream.hex() == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        var chinese = SHA256.Stream()
+        chinese.update("年报")
+        chinese.update("\t")
+        #expect(chinese.hex() == SHA256.hex(Array("年报\t".utf8)))
+    }
 }
