@@ -84,7 +84,8 @@ public struct Runner: Sendable {
         let scanSeconds = seconds(since: started)
         log.event("stage_end", [("stage", "\"scan\""), ("files", String(entries.count)), ("seconds", String(scanSeconds))])
         let forceExtract = options.fullRefresh || options.fromStage == .extract || options.fromStage == .normalize
-        let previous = forceExtract ? nil : RunState.load(stateDir: config.stateDir).flatMap { $0.toolVersion == NianbaoVersion.string ? $0 : nil }
+        let previous = forceExtract
+            ? nil : RunState.match(stateDir: config.stateDir, entries: entries).flatMap { $0.toolVersion == NianbaoVersion.string ? $0 : nil }
         let cache = ReportCache(stateDir: config.stateDir)
 
         var manifest = RunManifest(
@@ -96,7 +97,7 @@ public struct Runner: Sendable {
         var states: [FileState?] = Array(repeating: nil, count: entries.count)
         var work: [Int] = []
         for (i, entry) in entries.enumerated() {
-            guard let old = previous?.files[entry.relativePath] else {
+            guard let old = previous?.states[i] else {
                 manifest.files.new += 1
                 work.append(i)
                 continue
@@ -114,12 +115,10 @@ public struct Runner: Sendable {
                 work.append(i)
             }
         }
-        let current = Set(entries.map(\.relativePath))
-        let removed = previous?.files.filter { !current.contains($0.key) } ?? [:]
-        manifest.files.deleted = removed.count
+        manifest.files.deleted = previous?.removed ?? 0
 
         let outputsExist = FileManager.default.fileExists(atPath: "\(config.outputDir)/run.json")
-        let upToDate = work.isEmpty && removed.isEmpty && previous?.outputHash == config.outputHash && outputsExist
+        let upToDate = work.isEmpty && manifest.files.deleted == 0 && previous?.outputHash == config.outputHash && outputsExist
             && options.fromStage == nil
         if upToDate {
             return try finishUpToDate(manifest: manifest, log: log, started: started, scanSeconds: scanSeconds, states: states, entries: entries)

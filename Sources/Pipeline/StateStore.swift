@@ -157,15 +157,6 @@ struct RunState: Sendable {
 
     static let magic: [UInt8] = Array("NBS5".utf8)
 
-    static func load(stateDir: String) -> RunState? {
-        guard let bytes = readFile("\(stateDir)/state.bin") else { return nil }
-        return decode(bytes)
-    }
-
-    func save(stateDir: String) throws {
-        try Self.save(toolVersion: toolVersion, outputHash: outputHash, files: files.keys.sorted().compactMap { path in files[path].map { (path, $0) } }, stateDir: stateDir)
-    }
-
     /// Saves a run's state straight from its per-file arrays, a megabyte at a time: at 100,000 files, building the
     /// dictionary and the whole encoding first cost ~70 MB at the very end of the run.
     static func save(toolVersion: String, outputHash: String, files: some Collection<(String, FileState)>, stateDir: String) throws {
@@ -226,33 +217,95 @@ struct RunState: Sendable {
 
     static func decode(_ bytes: [UInt8]) -> RunState? {
         var r = ByteReader(bytes: bytes)
-        guard r.take(magic.count) == magic, let version = r.string(), let hash = r.string(), let count = r.int() else { return nil }
+        guard let (version, hash, count) = readHeader(&r) else { return nil }
         var files: [String: FileState] = [:]
         files.reserveCapacity(count)
         var agencies = AgencyNames()
         for _ in 0..<count {
-            guard let path = r.string(), let size = r.int(), let mtime = r.int(), let hashed = r.bool() else { return nil }
-            var contentHash: ContentHash?
-            if hashed {
-                guard let hash = ContentHash.read(from: &r) else { return nil }
-                contentHash = hash
-            }
-            var cache: CacheRef? = nil
-            guard let packPlusOne = r.int() else { return nil }
-            if packPlusOne > 0 {
-                guard let offset = r.int(), let length = r.int() else { return nil }
-                cache = CacheRef(pack: packPlusOne - 1, offset: offset, length: length)
-            }
-            var facts: EncodedFacts?
-            guard let hasFacts = r.bool() else { return nil }
-            if hasFacts {
-                guard let agency = r.string(), let year = r.int(), let n = r.int(), let bytes = r.take(n) else { return nil }
-                facts = EncodedFacts(agency: agencies.shared(agency), reportYear: year, bytes: bytes)
-            }
-            files[path] = FileState(size: size, mtime: Int64(mtime), hash: contentHash, cache: cache, facts: facts)
+            guard let (path, file) = readRecord(&r, agencies: &agencies) else { return nil }
+            files[path] = file
         }
         guard r.isAtEnd else { return nil }
         return RunState(toolVersion: version, outputHash: hash, files: files)
+    }
+
+    /// The last run's state matched against this run's `entries` (sorted bytewise by path, as the scan gives them),
+    /// read one file at a time and merged in path order: holding it as a dictionary by path cost ~300 bytes a
+    /// file, most of what an incremental run held. Nil when there is no readable state.
+    static func match(stateDir: String, entries: [ArchiveEntry]) -> MatchedState? {
+        guard let bytes = readFile("\(stateDir)/state.bin") else { return nil }
+        var r = ByteReader(bytes: bytes)
+        guard let (version, hash, count) = readHeader(&r) else { return nil }
+        var matched = MatchedState(toolVersion: version, outputHash: hash, states: Array(repeating: nil, count: entries.count))
+        var agencies = AgencyNames()
+        var next = 0
+        var previousPath: String?
+        for _ in 0..<count {
+            guard let (path, file) = readRecord(&r, agencies: &agencies) else { return nil }
+            // A state written in another order (by hand, or by an older save) is matched by path instead.
+            if let previousPath, !previousPath.utf8.lexicographicallyPrecedes(path.utf8) {
+                return decode(bytes).map { MatchedState(byPath: $0, entries: entries) }
+            }
+            previousPath = path
+            while next < entries.count && entries[next].relativePath.utf8.lexicographicallyPrecedes(path.utf8) { next += 1 }
+            if next < entries.count && entries[next].relativePath == path {
+                matched.states[next] = file
+                next += 1
+            } else {
+                matched.removed += 1
+            }
+        }
+        guard r.isAtEnd else { return nil }
+        return matched
+    }
+
+    private static func readHeader(_ r: inout ByteReader) -> (version: String, outputHash: String, count: Int)? {
+        guard r.take(magic.count) == magic, let version = r.string(), let hash = r.string(), let count = r.int(), count >= 0
+        else { return nil }
+        return (version, hash, count)
+    }
+
+    private static func readRecord(_ r: inout ByteReader, agencies: inout AgencyNames) -> (String, FileState)? {
+        guard let path = r.string(), let size = r.int(), let mtime = r.int(), let hashed = r.bool() else { return nil }
+        var contentHash: ContentHash?
+        if hashed {
+            guard let hash = ContentHash.read(from: &r) else { return nil }
+            contentHash = hash
+        }
+        var cache: CacheRef? = nil
+        guard let packPlusOne = r.int() else { return nil }
+        if packPlusOne > 0 {
+            guard let offset = r.int(), let length = r.int() else { return nil }
+            cache = CacheRef(pack: packPlusOne - 1, offset: offset, length: length)
+        }
+        var facts: EncodedFacts?
+        guard let hasFacts = r.bool() else { return nil }
+        if hasFacts {
+            guard let agency = r.string(), let year = r.int(), let n = r.int(), let bytes = r.take(n) else { return nil }
+            facts = EncodedFacts(agency: agencies.shared(agency), reportYear: year, bytes: bytes)
+        }
+        return (path, FileState(size: size, mtime: Int64(mtime), hash: contentHash, cache: cache, facts: facts))
+    }
+}
+
+/// The last run's state, per file of this run's scan.
+struct MatchedState: Sendable {
+    var toolVersion: String
+    var outputHash: String
+    /// Per scanned entry: what the state knew of that path; nil for a file it did not list.
+    var states: [FileState?]
+    /// Files the state listed that the scan no longer finds.
+    var removed = 0
+
+    init(toolVersion: String, outputHash: String, states: [FileState?]) {
+        self.toolVersion = toolVersion
+        self.outputHash = outputHash
+        self.states = states
+    }
+
+    init(byPath state: RunState, entries: [ArchiveEntry]) {
+        self.init(toolVersion: state.toolVersion, outputHash: state.outputHash, states: entries.map { state.files[$0.relativePath] })
+        removed = state.files.count - states.count { $0 != nil }
     }
 }
 

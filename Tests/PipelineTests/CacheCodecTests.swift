@@ -1,3 +1,4 @@
+import Foundation
 import NianbaoCore
 import Validate
 import Testing
@@ -75,6 +76,25 @@ struct RunStateCodecTests {
         #expect(RunState.decode(Array(bytes.dropLast())) == nil)
         let roundTripped = try #require(decoded.files["b/2.txt"]?.facts?.decoded(sourcePath: "a.txt"))
         #expect(roundTripped == facts)
+    }
+
+    @Test func theStateIsMatchedToTheScanInPathOrderOrByPath() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-match-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func state(_ size: Int) -> FileState { FileState(size: size, mtime: 0, hash: nil, facts: nil) }
+        // Bytewise order puts "a/z" before "a/江" and "b" after both; "a/gone" is no longer in the archive.
+        let listed = [("a/gone", state(1)), ("a/z", state(2)), ("a/江", state(3)), ("b", state(4))]
+        let entries = ["a/new", "a/z", "a/江", "b", "c"].map { ArchiveEntry(relativePath: $0, size: 0, mtime: 0) }
+        for files in [listed, listed.reversed()] {
+            try RunState.save(toolVersion: "v", outputHash: "h", files: files, stateDir: dir)
+            let matched = try #require(RunState.match(stateDir: dir, entries: entries))
+            #expect(matched.states.map { $0?.size } == [nil, 2, 3, 4, nil])
+            #expect(matched.removed == 1)
+            #expect(matched.toolVersion == "v" && matched.outputHash == "h")
+        }
+        try Data("NBS5 truncated".utf8).write(to: URL(fileURLWithPath: "\(dir)/state.bin"))
+        #expect(RunState.match(stateDir: dir, entries: entries) == nil)
     }
 
     @Test func contentHashesKeepTheirHexSpelling() throws {
