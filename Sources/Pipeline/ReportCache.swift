@@ -25,6 +25,16 @@ struct CachedReport: Sendable {
         return (CachedReport(report: normalized, rejects: findings.rejects), seconds(t1 - t0), seconds(t2 - t1))
     }
 
+    /// The entry as it is for the file at `path`. Files with the same content share one cache entry, made from
+    /// whichever was read first; every table must still name each file by its own path.
+    func relabelled(as path: String) -> CachedReport {
+        guard report.header.sourcePath != path else { return self }
+        var entry = self
+        entry.report.header.sourcePath = path
+        for index in entry.rejects.indices { entry.rejects[index].sourcePath = path }
+        return entry
+    }
+
     /// The findings to validate this entry with.
     var findings: Findings {
         Findings(reportID: report.header.reportID, sourcePath: report.header.sourcePath, rejects: rejects)

@@ -224,7 +224,7 @@ public struct Runner: Sendable {
                     guard let state = snapshotStates[i] else { continue }
                     let cached: CachedReport
                     if let ref = state.cache, let bytes = reader.bytes(at: ref), let decoded = CacheCodec.decode(bytes) {
-                        cached = decoded
+                        cached = decoded.relabelled(as: entry.relativePath)
                         if compacting && ref.pack != runPack { batch.rewrites.append((i, bytes)) }
                     } else {
                         cached = Runner.reprocess(entry: entry, inputDir: inputDir, extractor: extractor, normalizer: normalizer)

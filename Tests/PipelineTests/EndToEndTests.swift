@@ -51,6 +51,29 @@ struct EndToEndTests {
         #expect(total == [["7"]])
     }
 
+    @Test func filesWithTheSameContentAreEachNamedByTheirOwnPath() throws {
+        let dir = try Harness.tempDir("copies")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let archive = try Harness.seedArchive(in: dir)
+        let copies = archive.appendingPathComponent("copies")
+        try FileManager.default.createDirectory(at: copies, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: archive.path) where name.hasSuffix(".txt") {
+            try FileManager.default.copyItem(at: archive.appendingPathComponent(name), to: copies.appendingPathComponent(name))
+        }
+        let out = dir.appendingPathComponent("out").path
+        // Twice: the first run shares one cache entry between copies, the second reads them all from the cache.
+        for _ in 0..<2 {
+            let result = try Harness.runPipeline(dir, archive: archive, extra: ["--from-stage", "validate"])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            let paths = try Harness.duckdb("select count(distinct source_path), count(*) from read_parquet('\(out)/reports/*.parquet')")
+            #expect(paths == [["10", "10"]])
+            let rejects = try Harness.duckdb(
+                "select source_path from read_parquet('\(out)/rejects/*.parquet') where rule_id = 'typo_leading_zero' order by 1")
+            #expect(rejects.count == 2)
+            #expect(Set(rejects.compactMap { $0.first?.hasPrefix("copies/") }) == [true, false])
+        }
+    }
+
     @Test func invalidConfigurationExits64NamingTheKey() throws {
         let dir = try Harness.tempDir("config")
         defer { try? FileManager.default.removeItem(at: dir) }
