@@ -18,7 +18,8 @@ public enum SHA256 {
         hex(digest: digest(message))
     }
 
-    static func hex(digest: [UInt8]) -> String {
+    /// Lower-case hex of a digest already computed.
+    public static func hex(digest: [UInt8]) -> String {
         let digits: StaticString = "0123456789abcdef"
         return String(unsafeUninitializedCapacity: 64) { out in
             digits.withUTF8Buffer { digits in

@@ -123,11 +123,6 @@ struct ByteWriter {
 
     mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
 
-    /// Eight bytes, big-endian.
-    mutating func fixed64(_ v: UInt64) {
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
-    }
-
     mutating func double(_ v: Double?) {
         guard let v else { return bytes.append(0) }
         bytes.append(1)
@@ -249,12 +244,6 @@ struct ByteReader {
     }
 
     mutating func bool() -> Bool? { byte().map { $0 != 0 } }
-
-    mutating func fixed64() -> UInt64? {
-        guard offset + 8 <= bytes.count else { return nil }
-        defer { offset += 8 }
-        return (0..<8).reduce(0) { $0 << 8 | UInt64(bytes[offset + $1]) }
-    }
 
     mutating func optionalDouble() -> Double?? {
         guard let flag = byte() else { return nil }

@@ -106,7 +106,7 @@ public struct Runner: Sendable {
                 states[i] = old
                 manifest.files.unchanged += 1
             } else if let bytes = readFile("\(config.inputDir)/\(entry.relativePath)"), let hash = old.hash,
-                ContentHash(hex: SHA256.hex(bytes)) == hash
+                ContentHash(digest: SHA256.digest(bytes)) == hash
             {
                 states[i] = FileState(size: entry.size, mtime: entry.mtime, hash: old.hash, cache: old.cache, facts: old.facts)
                 manifest.files.unchanged += 1

@@ -20,28 +20,39 @@ struct FileState: Sendable, Equatable {
 struct ContentHash: Hashable, Sendable {
     private var words: (UInt64, UInt64, UInt64, UInt64)
 
+    /// `digest`: the 32 bytes `SHA256.digest` gives.
+    init?(digest: [UInt8]) {
+        guard digest.count == 32 else { return nil }
+        func word(_ k: Int) -> UInt64 { (0..<8).reduce(0) { $0 << 8 | UInt64(digest[8 * k + $1]) } }
+        words = (word(0), word(1), word(2), word(3))
+    }
+
+    /// `hex`: the digest as `SHA256.hex` spells it.
     init?(hex: String) {
-        var words: [UInt64] = []
-        var utf8 = hex.utf8[...]
+        let utf8 = Array(hex.utf8)
         guard utf8.count == 64 else { return nil }
-        for _ in 0..<4 {
-            guard let word = UInt64(String(decoding: utf8.prefix(16), as: UTF8.self), radix: 16) else { return nil }
-            words.append(word)
-            utf8 = utf8.dropFirst(16)
+        var digest: [UInt8] = []
+        digest.reserveCapacity(32)
+        for i in stride(from: 0, to: 64, by: 2) {
+            guard let high = Self.nibble(utf8[i]), let low = Self.nibble(utf8[i + 1]) else { return nil }
+            digest.append(high << 4 | low)
         }
-        self.words = (words[0], words[1], words[2], words[3])
+        self.init(digest: digest)
     }
 
-    init(words: (UInt64, UInt64, UInt64, UInt64)) {
-        self.words = words
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+        default: return nil
+        }
     }
 
-    var hex: String {
-        [words.0, words.1, words.2, words.3].map { word in
-            let digits = String(word, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
-        }.joined()
+    var digest: [UInt8] {
+        [words.0, words.1, words.2, words.3].flatMap { word in stride(from: 56, through: 0, by: -8).map { UInt8(truncatingIfNeeded: word >> UInt64($0)) } }
     }
+
+    var hex: String { SHA256.hex(digest: digest) }
 
     static func == (a: ContentHash, b: ContentHash) -> Bool { a.words == b.words }
 
@@ -52,14 +63,9 @@ struct ContentHash: Hashable, Sendable {
         hasher.combine(words.3)
     }
 
-    func write(to w: inout ByteWriter) {
-        for word in [words.0, words.1, words.2, words.3] { w.fixed64(word) }
-    }
+    func write(to w: inout ByteWriter) { w.bytes.append(contentsOf: digest) }
 
-    static func read(from r: inout ByteReader) -> ContentHash? {
-        guard let a = r.fixed64(), let b = r.fixed64(), let c = r.fixed64(), let d = r.fixed64() else { return nil }
-        return ContentHash(words: (a, b, c, d))
-    }
+    static func read(from r: inout ByteReader) -> ContentHash? { r.take(32).flatMap(ContentHash.init(digest:)) }
 }
 
 /// Cross-report facts kept encoded: as Swift dictionaries they cost ~3 KB a file and made peak memory grow with
@@ -135,11 +141,7 @@ let factKeys = Numbering(CrossReportFacts.catalogueKeys)
 struct AgencyNames {
     private var names: Set<String> = []
 
-    mutating func shared(_ name: String) -> String {
-        if let existing = names.firstIndex(of: name) { return names[existing] }
-        names.insert(name)
-        return name
-    }
+    mutating func shared(_ name: String) -> String { names.insert(name).memberAfterInsert }
 
     mutating func shared(_ facts: EncodedFacts?) -> EncodedFacts? {
         guard var facts else { return nil }
