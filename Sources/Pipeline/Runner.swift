@@ -202,8 +202,6 @@ public struct Runner: Sendable {
         var moved: [(index: Int, cache: CacheRef)] = []
         do {
             let loader = try Loader(directory: staging, config: loadConfig, rules: RuleCatalog.all)
-            // Decoding cached extractions and validating them runs in parallel, one chunk ahead of the writer;
-            // writing stays sequential so every table keeps source-path order.
             try pack.flush()
             // Shared, not copied: nothing writes to `states` until the tasks are done (moved entries wait in `moved`).
             let snapshotEntries = entries

@@ -163,16 +163,9 @@ struct RunState: Sendable {
     /// dictionary and the whole encoding first cost ~70 MB at the very end of the run.
     static func save(toolVersion: String, outputHash: String, files: some Collection<(String, FileState)>, stateDir: String) throws {
         try AtomicFile.write(to: "\(stateDir)/state.bin") { emit in
-            var w = ByteWriter(capacity: 1 << 20)
-            encodeHeader(toolVersion: toolVersion, outputHash: outputHash, count: files.count, into: &w)
-            for (path, file) in files {
-                encode(path, file, into: &w)
-                if w.bytes.count >= 1 << 20 {
-                    try w.bytes.withUnsafeBytes { try emit($0) }
-                    w.bytes.removeAll(keepingCapacity: true)
-                }
+            try encode(toolVersion: toolVersion, outputHash: outputHash, files: files, pieceBytes: 1 << 20) { piece in
+                try piece.withUnsafeBytes { try emit($0) }
             }
-            try w.bytes.withUnsafeBytes { try emit($0) }
         }
     }
 
@@ -182,10 +175,26 @@ struct RunState: Sendable {
 
     /// Files in the caller's order; a run passes them in path order, so the same state always has the same bytes.
     static func encoded(toolVersion: String, outputHash: String, files: some Collection<(String, FileState)>) -> [UInt8] {
-        var w = ByteWriter(capacity: 64 + 256 * files.count)
+        var all: [UInt8] = []
+        encode(toolVersion: toolVersion, outputHash: outputHash, files: files, pieceBytes: .max) { all += $0 }
+        return all
+    }
+
+    /// The state's bytes, handed to `emit` in pieces of about `pieceBytes`.
+    private static func encode(
+        toolVersion: String, outputHash: String, files: some Collection<(String, FileState)>, pieceBytes: Int,
+        emit: ([UInt8]) throws -> Void
+    ) rethrows {
+        var w = ByteWriter(capacity: min(pieceBytes, 64 + 256 * files.count))
         encodeHeader(toolVersion: toolVersion, outputHash: outputHash, count: files.count, into: &w)
-        for (path, file) in files { encode(path, file, into: &w) }
-        return w.bytes
+        for (path, file) in files {
+            encode(path, file, into: &w)
+            if w.bytes.count >= pieceBytes {
+                try emit(w.bytes)
+                w.bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        try emit(w.bytes)
     }
 
     private static func encodeHeader(toolVersion: String, outputHash: String, count: Int, into w: inout ByteWriter) {

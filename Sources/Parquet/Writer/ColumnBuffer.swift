@@ -251,7 +251,6 @@ struct ColumnBuffer: Sendable {
         return built
     }
 
-    /// Empties the buffer for the next row group, keeping capacity.
     /// Empties the buffer for the next row group and gives its memory back: a writer among several keeps only
     /// what its current row group holds, not the largest it ever had.
     mutating func reset() {
