@@ -17,6 +17,11 @@ public struct PreparedRows: Sendable {
     var error: (any Error)?
 
     public init() {}
+
+    /// Where a report's rows of `table` go: to the quarantine writers when the validator quarantined it.
+    static func destination(of table: TableName, quarantined: Set<TableName>) -> WritableKeyPath<PreparedRows, [TableRows?]> {
+        quarantined.contains(table) ? \.quarantine : \.tables
+    }
 }
 
 /// Everything of the Load stage that depends on one report only: natural row order, Parquet column values,
@@ -98,10 +103,9 @@ public struct LoadPreparer: Sendable {
             let order = naturalOrder.order(table)
             if !seen[slot] { summaryCells.collect(table, rows: naturalOrder.rows, columns: naturalOrder.columns) }
             seen[slot] = true
-            let quarantined = checked.quarantined.contains(table.name)
+            let destination = PreparedRows.destination(of: table.name, quarantined: checked.quarantined)
             // Taken out of the array while rows are added, so its buffers are not shared (and copied).
-            var rows = (quarantined ? prepared.quarantine[slot].take() : prepared.tables[slot].take())
-                ?? TableRows(values[slot], rowCapacity: table.cells.count)
+            var rows = prepared[keyPath: destination][slot].take() ?? TableRows(values[slot], rowCapacity: table.cells.count)
             let shared = SharedValues(
                 table: table.name, id: header.reportID, year: meta.reportYear, agency: meta.agency,
                 template: table.template.rawValue)
@@ -113,14 +117,13 @@ public struct LoadPreparer: Sendable {
                     for index in cells.indices { Self.appendRow(cells[index], shared, to: &rows) }
                 }
             }
-            if quarantined { prepared.quarantine[slot] = rows } else { prepared.tables[slot] = rows }
+            prepared[keyPath: destination][slot] = rows
         }
         let figures = checked.report.figures
         if !figures.isEmpty {
             let slot = Self.slot(of: .figures)
-            let quarantined = checked.quarantined.contains(.figures)
-            var rows = (quarantined ? prepared.quarantine[slot].take() : prepared.tables[slot].take())
-                ?? TableRows(values[slot], rowCapacity: figures.count)
+            let destination = PreparedRows.destination(of: .figures, quarantined: checked.quarantined)
+            var rows = prepared[keyPath: destination][slot].take() ?? TableRows(values[slot], rowCapacity: figures.count)
             for figure in figures {
                 rows.text(header.reportID)
                 rows.int32(meta.reportYear)
@@ -133,7 +136,7 @@ public struct LoadPreparer: Sendable {
                 rows.int32(figure.line)
                 rows.endRow()
             }
-            if quarantined { prepared.quarantine[slot] = rows } else { prepared.tables[slot] = rows }
+            prepared[keyPath: destination][slot] = rows
         }
         if !checked.rejects.isEmpty {
             var rows = prepared.rejects.take() ?? TableRows(rejects, rowCapacity: checked.rejects.count)
