@@ -27,7 +27,7 @@ struct RowGroupBudgetTests {
     }
 
     static func rowGroups(of file: String) throws -> [Int] {
-        // The footer's row-group count is enough here; readers check the files themselves in the end-to-end tests.
+        // Rows per row group as pyarrow reads them from the footer (empty when pyarrow cannot read the file).
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
         #expect(Array(bytes.suffix(4)) == Array("PAR1".utf8))
         let process = Process()
