@@ -253,7 +253,7 @@ struct RunState: Sendable {
         var previousPath: String?
         for _ in 0..<count {
             guard let (path, file) = readRecord(&r, agencies: &agencies) else { return nil }
-            // A state written in another order (by hand, or by an older save) is matched by path instead.
+            // Runs save in path order; a state in any other order (written by other tools) is matched by path instead.
             if let previousPath, !previousPath.utf8.lexicographicallyPrecedes(path.utf8) {
                 return decode(bytes).map { MatchedState(byPath: $0, entries: entries) }
             }
