@@ -130,49 +130,57 @@ public struct Runner: Sendable {
         let validator = Validator(config: config.validateConfig)
         var extractSeconds = 0.0, normalizeSeconds = 0.0, validateSeconds = 0.0
         let inputDir = config.inputDir
+        // Files go to the tasks in runs: a task per file cost a task start, a resumption of this task and the
+        // futex wake-ups behind them for every 10 KB report.
+        let runLength = 8
+        let runCount = (work.count + runLength - 1) / runLength
         let limit = max(1, workerCount * 2)
         let pack = cache.writer(above: states.compactMap { $0?.cache?.pack }.max() ?? 0)
         var stored: [ContentHash: CacheRef] = [:]
         var agencies = AgencyNames()
-        let readAhead = ReadAhead(count: work.count, window: max(64, 4 * limit)) { [entries, work] in
+        let readAhead = ReadAhead(count: work.count, window: max(64, 4 * limit * runLength)) { [entries, work] in
             "\(inputDir)/\(entries[work[$0]].relativePath)"
         }
         defer { readAhead.stop() }
-        try await withThrowingTaskGroup(of: Processed.self) { group in
+        try await withThrowingTaskGroup(of: [Processed].self) { group in
             var next = 0
-            func submit(_ n: Int) {
-                let index = work[n]
-                let entry = entries[index]
+            func submit(_ run: Int) {
+                let positions = (run * runLength)..<min(work.count, (run + 1) * runLength)
+                let files = positions.map { (position: $0, index: work[$0], entry: entries[work[$0]]) }
                 group.addTask {
-                    let readStarted = ContinuousClock.now
-                    let bytes = readAhead.take(n)
-                    return Runner.process(
-                        entry: entry, index: index, bytes: bytes, readSeconds: seconds(since: readStarted), extractor: extractor,
-                        normalizer: normalizer, validator: validator)
+                    files.map { file in
+                        let readStarted = ContinuousClock.now
+                        let bytes = readAhead.take(file.position)
+                        return Runner.process(
+                            entry: file.entry, index: file.index, bytes: bytes, readSeconds: seconds(since: readStarted),
+                            extractor: extractor, normalizer: normalizer, validator: validator)
+                    }
                 }
             }
-            while next < min(limit, work.count) {
+            while next < min(limit, runCount) {
                 submit(next)
                 next += 1
             }
             var done = 0
-            while let result = try await group.next() {
-                var state = result.state
-                state.facts = agencies.shared(state.facts)
-                // Files with the same content share one entry.
-                if let hash = state.hash, let ref = stored[hash] {
-                    state.cache = ref
-                } else {
-                    state.cache = try pack.append(result.entry)
-                    if let hash = state.hash { stored[hash] = state.cache }
+            while let results = try await group.next() {
+                for result in results {
+                    var state = result.state
+                    state.facts = agencies.shared(state.facts)
+                    // Files with the same content share one entry.
+                    if let hash = state.hash, let ref = stored[hash] {
+                        state.cache = ref
+                    } else {
+                        state.cache = try pack.append(result.entry)
+                        if let hash = state.hash { stored[hash] = state.cache }
+                    }
+                    states[result.index] = state
+                    extractSeconds += result.extractSeconds
+                    normalizeSeconds += result.normalizeSeconds
+                    validateSeconds += result.validateSeconds
                 }
-                states[result.index] = state
-                extractSeconds += result.extractSeconds
-                normalizeSeconds += result.normalizeSeconds
-                validateSeconds += result.validateSeconds
-                done += 1
+                done += results.count
                 log.progress(done: done, total: work.count, label: "extract")
-                if next < work.count {
+                if next < runCount {
                     submit(next)
                     next += 1
                 }
