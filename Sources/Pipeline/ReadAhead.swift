@@ -60,7 +60,7 @@ final class ReadAhead: @unchecked Sendable {
 
     private func readAhead() {
         while let index = nextIndex() {
-            let bytes = readFile(path(index))
+            let bytes = readFile(path(index), dropCache: true)
             condition.lock()
             ready[index] = .some(bytes)
             if waitingTakers > 0 { condition.broadcast() }
