@@ -80,11 +80,11 @@ public struct Runner: Sendable {
         committer.recover()
         log.event("run_start", [("input", JSONText.string(config.inputDir)), ("output", JSONText.string(config.outputDir))])
 
-        let entries = try ArchiveScanner.scan(root: config.inputDir, patterns: config.patterns)
+        var entries = try ArchiveScanner.scan(root: config.inputDir, patterns: config.patterns)
         let scanSeconds = seconds(since: started)
         log.event("stage_end", [("stage", "\"scan\""), ("files", String(entries.count)), ("seconds", String(scanSeconds))])
         let forceExtract = options.fullRefresh || options.fromStage == .extract || options.fromStage == .normalize
-        let previous = forceExtract
+        var previous = forceExtract
             ? nil : RunState.match(stateDir: config.stateDir, entries: entries).flatMap { $0.toolVersion == NianbaoVersion.string ? $0 : nil }
         let cache = ReportCache(stateDir: config.stateDir)
 
@@ -123,11 +123,165 @@ public struct Runner: Sendable {
         if upToDate {
             return try finishUpToDate(manifest: manifest, log: log, started: started, scanSeconds: scanSeconds, states: states, entries: entries)
         }
+        previous = nil
 
         // Parallel phase: only new and changed files are read and extracted.
         let extractor = Extractor()
         let normalizer = Normalizer()
         let validator = Validator(config: config.validateConfig)
+        let inputDir = config.inputDir
+        let pack = cache.writer(above: states.compactMap { $0?.cache?.pack }.max() ?? 0)
+        var (extractSeconds, normalizeSeconds, validateSeconds) = try await extract(
+            work, of: entries, into: &states, pack: pack, log: log, extractor: extractor, normalizer: normalizer, validator: validator)
+        log.event("stage_end", [("stage", "\"extract\""), ("files", String(work.count)), ("seconds", String(extractSeconds))])
+        log.event("stage_end", [("stage", "\"normalize\""), ("files", String(work.count)), ("seconds", String(normalizeSeconds))])
+
+        // From here on the files' states live in the spool: loading holds only what its window of reports needs.
+        var runID = RunIdentifier(outputHash: config.outputHash)
+        let spool = try StateSpool(
+            stateDir: config.stateDir, toolVersion: NianbaoVersion.string, outputHash: config.outputHash, entries: entries, states: states,
+            runID: &runID)
+        let fileCount = entries.count
+        entries = []
+        states = []
+        work = []
+
+        // Sequential phase, in path order: validate from cache and load into staging.
+        let loadStarted = clock.now
+        let staging = try committer.prepare()
+        var loadConfig = config.loadConfig
+        loadConfig.keyValueMetadata = [
+            ("nianbao.schema_version", "1"), ("nianbao.run_id", spool.runID), ("nianbao.source", "https://nianbao.invalid/output-contract"),
+        ]
+        var moved: [(record: Int, cache: CacheRef)] = []
+        do {
+            let loader = try Loader(directory: staging, config: loadConfig, rules: RuleCatalog.all)
+            try pack.flush()
+            let reader = cache.reader(packs: spool.packs)
+            defer { reader.close() }
+            // Packs of older runs keep the entries of files that changed since; once they are mostly dead, this run
+            // copies the live entries into its own pack (it reads every one of them anyway) and the old packs go.
+            let runPack = pack.number
+            let compacting = cache.size(of: spool.packs.subtracting([runPack])) > 2 * spool.liveBytes
+            let preparer = loader.preparer
+            // Cross-year rules compare a report with its agency's reports of the year before, read from the spool as
+            // each report is loaded, so memory does not grow with the number of warnings or of reports.
+            let prepareBatch: @Sendable (Int) throws -> ReadyBatch = { run in
+                var batch = ReadyBatch()
+                for (record, path, state) in try spool.records(ofRun: run) {
+                    let cached: CachedReport
+                    if let ref = state.cache, let bytes = reader.bytes(at: ref), let decoded = CacheCodec.decode(bytes) {
+                        cached = decoded.relabelled(as: path)
+                        if compacting && ref.pack != runPack { batch.rewrites.append((record, bytes)) }
+                    } else {
+                        let entry = ArchiveEntry(relativePath: path, size: state.size, mtime: state.mtime)
+                        cached = Runner.reprocess(entry: entry, inputDir: inputDir, extractor: extractor, normalizer: normalizer)
+                        batch.rewrites.append((record, CacheCodec.encode(cached)))
+                    }
+                    let t = ContinuousClock.now
+                    var rejects = cached.rejects
+                    if let facts = state.facts, let current = facts.decoded(sourcePath: path) {
+                        let previousFacts = spool.facts(agency: facts.agency, year: facts.reportYear &- 1).compactMap {
+                            $0.facts.decoded(sourcePath: $0.path)
+                        }
+                        rejects += validator.crossYearRejects(of: current, previousYear: previousFacts)
+                    }
+                    let checked = validator.validate(
+                        cached.report, findings: Findings(reportID: cached.report.header.reportID, sourcePath: path, rejects: rejects))
+                    batch.validateSeconds += seconds(since: t)
+                    batch.outcomes.append((checked.status, checked.rejects.map { ($0.ruleID, $0.severity) }))
+                    // Rows are built here, in parallel; the writer only copies them in, in path order.
+                    preparer.prepare(checked, into: &batch.rows)
+                }
+                return batch
+            }
+            // Runs of consecutive reports go to the tasks over a sliding window rather than in chunks: both cores stay
+            // busy preparing while this task writes, and no chunk boundary makes one wait for the other. Runs are
+            // written strictly in path order.
+            let runCount = spool.runs.count
+            let window = 8 * max(1, workerCount)
+            try await withThrowingTaskGroup(of: (Int, ReadyBatch).self) { group in
+                var submitted = 0
+                var written = 0
+                var waiting: [Int: ReadyBatch] = [:]
+                func submit() {
+                    let n = submitted
+                    group.addTask { (n, try prepareBatch(n)) }
+                    submitted += 1
+                }
+                while submitted < min(window, runCount) { submit() }
+                while written < runCount, let (n, batch) = try await group.next() {
+                    waiting[n] = batch
+                    while let batch = waiting.removeValue(forKey: written) {
+                        validateSeconds += batch.validateSeconds
+                        for (record, bytes) in batch.rewrites { moved.append((record, try pack.append(bytes))) }
+                        try loader.append(batch.rows)
+                        for (status, rejects) in batch.outcomes {
+                            manifest.reportsByStatus[status.rawValue, default: 0] += 1
+                            if status == .failed { manifest.files.failed += 1 }
+                            for (rule, severity) in rejects {
+                                manifest.rejectsByRule[rule, default: [:]][severity.rawValue, default: 0] += 1
+                                manifest.rejectsBySeverity[severity.rawValue, default: 0] += 1
+                            }
+                        }
+                        written += 1
+                        if submitted < runCount { submit() }
+                    }
+                    log.progress(done: min(spool.count, written * StateSpool.runLength), total: spool.count, label: "load   ")
+                }
+            }
+            try pack.close()
+            let summary = try loader.finish()
+            manifest.rows = summary.rows
+            manifest.csvFormulaEscapedCells = summary.csvFormulaEscapedCells
+            manifest.runId = spool.runID
+            manifest.seconds = [
+                "scan": scanSeconds, "extract": extractSeconds, "normalize": normalizeSeconds, "validate": validateSeconds,
+                "load": seconds(since: loadStarted), "total": seconds(since: started),
+            ]
+            manifest.endedAt = ISO8601DateFormatter().string(from: Date())
+            try AtomicFile.write(try manifest.encoded(), to: "\(staging)/run.json")
+            try committer.commit()
+            log.event("stage_end", [("stage", "\"validate\""), ("files", String(fileCount)), ("seconds", String(validateSeconds))])
+            log.event("stage_end", [
+                ("stage", "\"load\""), ("files", String(fileCount)), ("seconds", String(manifest.seconds["load"] ?? 0)),
+                ("rows", JSONText.object(manifest.rows.sorted { $0.key < $1.key }.map { ($0.key, String($0.value)) })),
+            ])
+            for (rule, counts) in manifest.rejectsByRule.sorted(by: { $0.key < $1.key }) {
+                for (severity, n) in counts.sorted(by: { $0.key < $1.key }) where severity == "warning" {
+                    log.event("rejects", [("rule_id", JSONText.string(rule)), ("severity", "\"warning\""), ("count", String(n))])
+                }
+                if let errors = counts["error"] {
+                    log.event("rejects", [("rule_id", JSONText.string(rule)), ("severity", "\"error\""), ("count", String(errors))])
+                }
+            }
+        } catch let error as PipelineError {
+            committer.abandon()
+            throw error
+        } catch {
+            committer.abandon()
+            throw PipelineError.outputNotWritable(path: config.outputDir, reason: "\(error)")
+        }
+
+        // State last: a crash before this line only costs the next run some re-extraction.
+        let livePacks = try spool.commit(moved: moved)
+        cache.collectGarbage(keeping: livePacks)
+        log.event("run_end", [
+            ("exit_status", "0"), ("seconds", String(manifest.seconds["total"] ?? 0)), ("run_id", JSONText.string(manifest.runId)),
+            ("files", JSONText.object([
+                ("seen", String(manifest.files.seen)), ("new", String(manifest.files.new)), ("changed", String(manifest.files.changed)),
+                ("unchanged", String(manifest.files.unchanged)), ("deleted", String(manifest.files.deleted)), ("failed", String(manifest.files.failed)),
+            ])),
+        ])
+        return manifest
+    }
+
+    /// Reads, extracts, normalizes and caches the files at `work` (positions in `entries`) on every core, and sets
+    /// their states. Returns the seconds spent in extract, normalize and validate, summed over the tasks.
+    private func extract(
+        _ work: [Int], of entries: [ArchiveEntry], into states: inout [FileState?], pack: PackWriter, log: RunLog,
+        extractor: Extractor, normalizer: Normalizer, validator: Validator
+    ) async throws -> (Double, Double, Double) {
         var extractSeconds = 0.0, normalizeSeconds = 0.0, validateSeconds = 0.0
         let inputDir = config.inputDir
         // Files go to the tasks in runs: a task per file cost a task start, a resumption of this task and the
@@ -135,7 +289,6 @@ public struct Runner: Sendable {
         let runLength = 8
         let runCount = (work.count + runLength - 1) / runLength
         let limit = max(1, workerCount * 2)
-        let pack = cache.writer(above: states.compactMap { $0?.cache?.pack }.max() ?? 0)
         var stored: [ContentHash: CacheRef] = [:]
         var agencies = AgencyNames()
         let readAhead = ReadAhead(count: work.count, window: max(64, 4 * limit * runLength)) { [entries, work] in
@@ -186,159 +339,7 @@ public struct Runner: Sendable {
                 }
             }
         }
-        stored = [:]
-        log.event("stage_end", [("stage", "\"extract\""), ("files", String(work.count)), ("seconds", String(extractSeconds))])
-        log.event("stage_end", [("stage", "\"normalize\""), ("files", String(work.count)), ("seconds", String(normalizeSeconds))])
-
-        // Cross-year rules compare a report with its agency's reports of the year before, so they wait until every
-        // file's facts are known. Only an index is kept; each report's warnings are worked out when it is loaded,
-        // so memory does not grow with the number of warnings.
-        var agencyYears: [AgencyYear: [Int]] = [:]
-        for (i, state) in states.enumerated() {
-            if let facts = state?.facts { agencyYears[AgencyYear(agency: facts.agency, year: facts.reportYear), default: []].append(i) }
-        }
-        let previousYearFiles = agencyYears
-
-        // Sequential phase, in path order: validate from cache and load into staging.
-        let loadStarted = clock.now
-        let staging = try committer.prepare()
-        let snapshotID = snapshotIdentifier(entries: entries, states: states)
-        var loadConfig = config.loadConfig
-        loadConfig.keyValueMetadata = [
-            ("nianbao.schema_version", "1"), ("nianbao.run_id", snapshotID), ("nianbao.source", "https://nianbao.invalid/output-contract"),
-        ]
-        var moved: [(index: Int, cache: CacheRef)] = []
-        do {
-            let loader = try Loader(directory: staging, config: loadConfig, rules: RuleCatalog.all)
-            try pack.flush()
-            // Shared, not copied: nothing writes to `states` until the tasks are done (moved entries wait in `moved`).
-            let snapshotEntries = entries
-            let snapshotStates = states
-            let packs = Set(states.compactMap { $0?.cache?.pack })
-            let reader = cache.reader(packs: packs)
-            defer { reader.close() }
-            // Packs of older runs keep the entries of files that changed since; once they are mostly dead, this run
-            // copies the live entries into its own pack (it reads every one of them anyway) and the old packs go.
-            let liveBytes = Set(states.compactMap { $0?.cache }).reduce(0) { $0 + $1.length }
-            let runPack = pack.number
-            let compacting = cache.size(of: packs.subtracting([runPack])) > 2 * liveBytes
-            let preparer = loader.preparer
-            let prepareBatch: @Sendable (Range<Int>) -> ReadyBatch = { indices in
-                var batch = ReadyBatch()
-                for i in indices {
-                    let entry = snapshotEntries[i]
-                    guard let state = snapshotStates[i] else { continue }
-                    let cached: CachedReport
-                    if let ref = state.cache, let bytes = reader.bytes(at: ref), let decoded = CacheCodec.decode(bytes) {
-                        cached = decoded.relabelled(as: entry.relativePath)
-                        if compacting && ref.pack != runPack { batch.rewrites.append((i, bytes)) }
-                    } else {
-                        cached = Runner.reprocess(entry: entry, inputDir: inputDir, extractor: extractor, normalizer: normalizer)
-                        batch.rewrites.append((i, CacheCodec.encode(cached)))
-                    }
-                    let t = ContinuousClock.now
-                    var rejects = cached.rejects
-                    if let facts = state.facts, let current = facts.decoded(sourcePath: entry.relativePath),
-                        let previous = previousYearFiles[AgencyYear(agency: facts.agency, year: facts.reportYear &- 1)]
-                    {
-                        let previousFacts = previous.compactMap {
-                            snapshotStates[$0]?.facts?.decoded(sourcePath: snapshotEntries[$0].relativePath)
-                        }
-                        rejects += validator.crossYearRejects(of: current, previousYear: previousFacts)
-                    }
-                    let checked = validator.validate(
-                        cached.report,
-                        findings: Findings(reportID: cached.report.header.reportID, sourcePath: entry.relativePath, rejects: rejects))
-                    batch.validateSeconds += seconds(since: t)
-                    batch.outcomes.append((checked.status, checked.rejects.map { ($0.ruleID, $0.severity) }))
-                    // Rows are built here, in parallel; the writer only copies them in, in path order.
-                    preparer.prepare(checked, into: &batch.rows)
-                }
-                return batch
-            }
-            // Reports go to the tasks in runs of consecutive files, over a sliding window rather than chunks: both
-            // cores stay busy preparing while this task writes, and no chunk boundary makes one wait for the other.
-            // Batches are written strictly in path order.
-            let batchSize = 16
-            let batchCount = (entries.count + batchSize - 1) / batchSize
-            let window = 8 * max(1, workerCount)
-            try await withThrowingTaskGroup(of: (Int, ReadyBatch).self) { group in
-                var submitted = 0
-                var written = 0
-                var waiting: [Int: ReadyBatch] = [:]
-                func submit() {
-                    let n = submitted
-                    let indices = (n * batchSize)..<min(entries.count, (n + 1) * batchSize)
-                    group.addTask { (n, prepareBatch(indices)) }
-                    submitted += 1
-                }
-                while submitted < min(window, batchCount) { submit() }
-                while written < batchCount, let (n, batch) = try await group.next() {
-                    waiting[n] = batch
-                    while let batch = waiting.removeValue(forKey: written) {
-                        validateSeconds += batch.validateSeconds
-                        for (index, bytes) in batch.rewrites { moved.append((index, try pack.append(bytes))) }
-                        try loader.append(batch.rows)
-                        for (status, rejects) in batch.outcomes {
-                            manifest.reportsByStatus[status.rawValue, default: 0] += 1
-                            if status == .failed { manifest.files.failed += 1 }
-                            for (rule, severity) in rejects {
-                                manifest.rejectsByRule[rule, default: [:]][severity.rawValue, default: 0] += 1
-                                manifest.rejectsBySeverity[severity.rawValue, default: 0] += 1
-                            }
-                        }
-                        written += 1
-                        if submitted < batchCount { submit() }
-                    }
-                    log.progress(done: min(entries.count, written * batchSize), total: entries.count, label: "load   ")
-                }
-            }
-            try pack.close()
-            let summary = try loader.finish()
-            manifest.rows = summary.rows
-            manifest.csvFormulaEscapedCells = summary.csvFormulaEscapedCells
-            manifest.runId = snapshotID
-            manifest.seconds = [
-                "scan": scanSeconds, "extract": extractSeconds, "normalize": normalizeSeconds, "validate": validateSeconds,
-                "load": seconds(since: loadStarted), "total": seconds(since: started),
-            ]
-            manifest.endedAt = ISO8601DateFormatter().string(from: Date())
-            try AtomicFile.write(try manifest.encoded(), to: "\(staging)/run.json")
-            try committer.commit()
-            log.event("stage_end", [("stage", "\"validate\""), ("files", String(entries.count)), ("seconds", String(validateSeconds))])
-            log.event("stage_end", [
-                ("stage", "\"load\""), ("files", String(entries.count)), ("seconds", String(manifest.seconds["load"] ?? 0)),
-                ("rows", JSONText.object(manifest.rows.sorted { $0.key < $1.key }.map { ($0.key, String($0.value)) })),
-            ])
-            for (rule, counts) in manifest.rejectsByRule.sorted(by: { $0.key < $1.key }) {
-                for (severity, n) in counts.sorted(by: { $0.key < $1.key }) where severity == "warning" {
-                    log.event("rejects", [("rule_id", JSONText.string(rule)), ("severity", "\"warning\""), ("count", String(n))])
-                }
-                if let errors = counts["error"] {
-                    log.event("rejects", [("rule_id", JSONText.string(rule)), ("severity", "\"error\""), ("count", String(errors))])
-                }
-            }
-        } catch let error as PipelineError {
-            committer.abandon()
-            throw error
-        } catch {
-            committer.abandon()
-            throw PipelineError.outputNotWritable(path: config.outputDir, reason: "\(error)")
-        }
-
-        for (index, cache) in moved { states[index]?.cache = cache }
-        // State last: a crash before this line only costs the next run some re-extraction.
-        let files = entries.indices.lazy.compactMap { i in states[i].map { (entries[i].relativePath, $0) } }
-        try RunState.save(toolVersion: NianbaoVersion.string, outputHash: config.outputHash, files: files, stateDir: config.stateDir)
-        cache.collectGarbage(keeping: Set(states.compactMap { $0?.cache?.pack }))
-        log.event("run_end", [
-            ("exit_status", "0"), ("seconds", String(manifest.seconds["total"] ?? 0)), ("run_id", JSONText.string(manifest.runId)),
-            ("files", JSONText.object([
-                ("seen", String(manifest.files.seen)), ("new", String(manifest.files.new)), ("changed", String(manifest.files.changed)),
-                ("unchanged", String(manifest.files.unchanged)), ("deleted", String(manifest.files.deleted)), ("failed", String(manifest.files.failed)),
-            ])),
-        ])
-        return manifest
+        return (extractSeconds, normalizeSeconds, validateSeconds)
     }
 
     /// Nothing changed: leave every table as it is and refresh run.json only.
@@ -348,7 +349,9 @@ public struct Runner: Sendable {
     ) throws -> RunManifest {
         var manifest = manifest
         let old = RunManifest.load("\(config.outputDir)/run.json")
-        manifest.runId = snapshotIdentifier(entries: entries, states: states)
+        var runID = RunIdentifier(outputHash: config.outputHash)
+        for (i, entry) in entries.enumerated() { runID.add(path: entry.relativePath, state: states[i]) }
+        manifest.runId = runID.value()
         manifest.rows = old?.rows ?? [:]
         manifest.rejectsByRule = old?.rejectsByRule ?? [:]
         manifest.rejectsBySeverity = old?.rejectsBySeverity ?? [:]
@@ -361,20 +364,6 @@ public struct Runner: Sendable {
         try AtomicFile.write(try manifest.encoded(), to: "\(config.outputDir)/run.json")
         log.event("run_end", [("exit_status", "0"), ("up_to_date", "true")])
         return manifest
-    }
-
-    /// Same inputs and configuration give the same id, whatever the worker count or run order.
-    /// Same inputs and configuration give the same id, whatever the worker count or run order. Hashed a line at a
-    /// time: the whole text is ~120 bytes a file (12 MB at 100,000 files).
-    private func snapshotIdentifier(entries: [ArchiveEntry], states: [FileState?]) -> String {
-        var digest = SHA256.Stream()
-        digest.update("\(NianbaoVersion.string)\n\(config.outputHash)\n")
-        for (i, entry) in entries.enumerated() {
-            // An unreadable file once had this placeholder as its hash; kept so run ids do not change.
-            let hash = states[i].map { $0.hash?.hex ?? "unreadable-" + SHA256.hex(Array(entry.relativePath.utf8)) } ?? ""
-            digest.update("\(entry.relativePath)\t\(hash)\n")
-        }
-        return String(digest.hex().prefix(16))
     }
 
     /// `bytes`: the file's content, nil if it could not be read.
@@ -425,4 +414,25 @@ func seconds(_ d: Duration) -> Double {
 
 func seconds(since instant: ContinuousClock.Instant) -> Double {
     seconds(ContinuousClock.now - instant)
+}
+
+/// Same inputs and configuration give the same id, whatever the worker count or run order. Hashed a line at a time:
+/// the whole text is ~120 bytes a file (12 MB at 100,000 files).
+struct RunIdentifier {
+    private var digest = SHA256.Stream()
+
+    init(outputHash: String) {
+        digest.update("\(NianbaoVersion.string)\n\(outputHash)\n")
+    }
+
+    mutating func add(path: String, state: FileState?) {
+        // An unreadable file once had this placeholder as its hash; kept so run ids do not change.
+        let hash = state.map { $0.hash?.hex ?? "unreadable-" + SHA256.hex(Array(path.utf8)) } ?? ""
+        digest.update("\(path)\t\(hash)\n")
+    }
+
+    func value() -> String {
+        var digest = digest
+        return String(digest.hex().prefix(16))
+    }
 }

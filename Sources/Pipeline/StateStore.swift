@@ -163,7 +163,7 @@ struct RunState: Sendable {
     /// dictionary and the whole encoding first cost ~70 MB at the very end of the run.
     static func save(toolVersion: String, outputHash: String, files: some Collection<(String, FileState)>, stateDir: String) throws {
         try AtomicFile.write(to: "\(stateDir)/state.bin") { emit in
-            try encode(toolVersion: toolVersion, outputHash: outputHash, files: files, pieceBytes: 1 << 20) { piece in
+            try encode(toolVersion: toolVersion, outputHash: outputHash, count: files.count, files: files, pieceBytes: 1 << 20) { piece in
                 try piece.withUnsafeBytes { try emit($0) }
             }
         }
@@ -176,17 +176,17 @@ struct RunState: Sendable {
     /// Files in the caller's order; a run passes them in path order, so the same state always has the same bytes.
     static func encoded(toolVersion: String, outputHash: String, files: some Collection<(String, FileState)>) -> [UInt8] {
         var all: [UInt8] = []
-        encode(toolVersion: toolVersion, outputHash: outputHash, files: files, pieceBytes: .max) { all += $0 }
+        encode(toolVersion: toolVersion, outputHash: outputHash, count: files.count, files: files, pieceBytes: .max) { all += $0 }
         return all
     }
 
-    /// The state's bytes, handed to `emit` in pieces of about `pieceBytes`.
-    private static func encode(
-        toolVersion: String, outputHash: String, files: some Collection<(String, FileState)>, pieceBytes: Int,
+    /// The state's bytes, handed to `emit` in pieces of about `pieceBytes`; `files` holds `count` files.
+    static func encode(
+        toolVersion: String, outputHash: String, count: Int, files: some Sequence<(String, FileState)>, pieceBytes: Int,
         emit: ([UInt8]) throws -> Void
     ) rethrows {
-        var w = ByteWriter(capacity: min(pieceBytes, 64 + 256 * files.count))
-        encodeHeader(toolVersion: toolVersion, outputHash: outputHash, count: files.count, into: &w)
+        var w = ByteWriter(capacity: min(pieceBytes, 64 + 256 * count))
+        encodeHeader(toolVersion: toolVersion, outputHash: outputHash, count: count, into: &w)
         for (path, file) in files {
             encode(path, file, into: &w)
             if w.bytes.count >= pieceBytes {
@@ -197,14 +197,14 @@ struct RunState: Sendable {
         try emit(w.bytes)
     }
 
-    private static func encodeHeader(toolVersion: String, outputHash: String, count: Int, into w: inout ByteWriter) {
+    static func encodeHeader(toolVersion: String, outputHash: String, count: Int, into w: inout ByteWriter) {
         w.bytes.append(contentsOf: RunState.magic)
         w.string(toolVersion)
         w.string(outputHash)
         w.int(count)
     }
 
-    private static func encode(_ path: String, _ f: FileState, into w: inout ByteWriter) {
+    static func encode(_ path: String, _ f: FileState, into w: inout ByteWriter) {
         w.string(path)
         w.int(f.size)
         w.int(Int(f.mtime))
@@ -276,7 +276,7 @@ struct RunState: Sendable {
         return (version, hash, count)
     }
 
-    private static func readRecord(_ r: inout ByteReader, agencies: inout AgencyNames) -> (String, FileState)? {
+    static func readRecord(_ r: inout ByteReader, agencies: inout AgencyNames) -> (String, FileState)? {
         guard let path = r.string(), let size = r.int(), let mtime = r.int(), let hashed = r.bool() else { return nil }
         var contentHash: ContentHash?
         if hashed {
