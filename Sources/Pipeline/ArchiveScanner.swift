@@ -109,6 +109,16 @@ func readFile(_ path: String, dropCache: Bool = false) -> [UInt8]? {
     return offset == bytes.count ? bytes : Array(bytes[0..<offset])
 }
 
+/// Writes all of `bytes` to `fd`, or throws naming `path` (disk full, I/O error).
+func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+    var offset = 0
+    while offset < bytes.count {
+        let n = write(fd, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+        if n <= 0 { throw PipelineError.outputNotWritable(path: path, reason: String(cString: strerror(errno))) }
+        offset += n
+    }
+}
+
 /// Folders still to list, shared by the scanning threads; the scan ends when none is queued and none is being listed.
 private final class FolderQueue: @unchecked Sendable {
     private let condition = NSCondition()

@@ -149,16 +149,7 @@ final class PackWriter {
     /// Writes what is buffered, so readers opened now see every entry appended so far.
     func flush() throws {
         guard fd >= 0 else { return }
-        let ok = buffer.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                if n <= 0 { return false }
-                offset += n
-            }
-            return true
-        }
-        guard ok else { throw PipelineError.outputNotWritable(path: cache.packPath(number), reason: String(cString: strerror(errno))) }
+        try buffer.withUnsafeBytes { try writeAll(fd, $0, path: cache.packPath(number)) }
         written += buffer.count
         buffer.removeAll(keepingCapacity: true)
     }

@@ -77,16 +77,7 @@ final class StateSpool: @unchecked Sendable {
     }
 
     private func write(_ bytes: [UInt8]) throws {
-        let ok = bytes.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                if n <= 0 { return false }
-                offset += n
-            }
-            return true
-        }
-        guard ok else { throw PipelineError.outputNotWritable(path: path, reason: String(cString: strerror(errno))) }
+        try bytes.withUnsafeBytes { try writeAll(fd, $0, path: path) }
     }
 
     private func read(_ range: Range<Int>) -> [UInt8]? {

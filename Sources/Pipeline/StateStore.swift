@@ -338,14 +338,7 @@ enum AtomicFile {
             throw PipelineError.outputNotWritable(path: path, reason: "cannot create \(temp): \(String(cString: strerror(errno)))")
         }
         do {
-            try body { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let n = Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                    if n <= 0 { throw PipelineError.outputNotWritable(path: path, reason: String(cString: strerror(errno))) }
-                    offset += n
-                }
-            }
+            try body { try writeAll(fd, $0, path: path) }
         } catch {
             close(fd)
             unlink(temp)
