@@ -24,19 +24,13 @@ public struct RunOptions: Sendable {
     public init() {}
 }
 
-/// Key of the cross-year index: an agency's reports of one year.
-private struct AgencyYear: Hashable, Sendable {
-    let agency: String
-    let year: Int
-}
-
 /// Consecutive reports ready to be written: their rows, what run.json counts of each, and the cache entries to
 /// append to this run's pack when the old copy is to be dropped (compaction) or was missing.
 private struct ReadyBatch: Sendable {
     var outcomes: [(status: ReportStatus, rejects: [(String, Severity)])] = []
     var rows = PreparedRows()
     var validateSeconds = 0.0
-    var rewrites: [(index: Int, bytes: [UInt8])] = []
+    var rewrites: [(record: Int, bytes: [UInt8])] = []
 }
 
 /// One file's result in the parallel phase.
@@ -51,8 +45,8 @@ private struct Processed: Sendable {
     var validateSeconds: Double
 }
 
-/// Runs the pipeline: scan → (parallel) extract, normalize, cache → cross-report rules →
-/// (in path order) validate and load into a staging folder → atomic commit → state.
+/// Runs the pipeline: scan → (parallel) extract, normalize, cache → state spool → (in path order) validate with
+/// the cross-year rules and load into a staging folder → atomic commit → state.
 public struct Runner: Sendable {
     public let options: RunOptions
     public let config: PipelineConfig
