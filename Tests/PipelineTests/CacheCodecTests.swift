@@ -79,8 +79,7 @@ struct RunStateCodecTests {
     }
 
     @Test func theStateIsMatchedToTheScanInPathOrderOrByPath() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-match-\(UUID().uuidString.prefix(8))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try Harness.tempDir("match").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         func state(_ size: Int) -> FileState { FileState(size: size, mtime: 0, hash: nil, facts: nil) }
         // Bytewise order puts "a/z" before "a/江" and "b" after both; "a/gone" is no longer in the archive.

@@ -22,8 +22,7 @@ struct StateSpoolTests {
     static var kept: [(String, FileState)] { zip(entries, states).compactMap { entry, state in state.map { (entry.relativePath, $0) } } }
 
     static func withStateDir(_ body: (String) throws -> Void) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-spool-\(UUID().uuidString.prefix(8))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try Harness.tempDir("spool").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try body(dir)
     }
