@@ -109,6 +109,13 @@ func readFile(_ path: String, dropCache: Bool = false) -> [UInt8]? {
     return offset == bytes.count ? bytes : Array(bytes[0..<offset])
 }
 
+/// The bytes of `range` of the open file `fd` (pread(2), so threads read at once); nil on a short read.
+func readRange(_ fd: Int32, _ range: Range<Int>) -> [UInt8]? {
+    var bytes = [UInt8](repeating: 0, count: range.count)
+    let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, range.count, off_t(range.lowerBound)) }
+    return n == range.count ? bytes : nil
+}
+
 /// Writes all of `bytes` to `fd`, or throws naming `path` (disk full, I/O error).
 func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
     var offset = 0

@@ -163,9 +163,7 @@ struct PackReader: Sendable {
 
     func bytes(at ref: CacheRef) -> [UInt8]? {
         guard let fd = descriptors[ref.pack], ref.length > 0, ref.offset >= 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: ref.length)
-        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, ref.length, off_t(ref.offset)) }
-        return n == ref.length ? bytes : nil
+        return readRange(fd, ref.offset..<(ref.offset + ref.length))
     }
 
     func close() {

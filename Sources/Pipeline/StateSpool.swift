@@ -80,17 +80,11 @@ final class StateSpool: @unchecked Sendable {
         try bytes.withUnsafeBytes { try writeAll(fd, $0, path: path) }
     }
 
-    private func read(_ range: Range<Int>) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: range.count)
-        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, range.count, off_t(range.lowerBound)) }
-        return n == range.count ? bytes : nil
-    }
-
     /// The records of run `n`, each with its position among all records. Any number of tasks read at once.
     func records(ofRun n: Int) throws -> [(record: Int, path: String, state: FileState)] {
         var records: [(Int, String, FileState)] = []
         var agencies = AgencyNames()
-        if let bytes = read(runs[n]) {
+        if let bytes = readRange(fd, runs[n]) {
             var r = ByteReader(bytes: bytes)
             while !r.isAtEnd, let (path, state) = RunState.readRecord(&r, agencies: &agencies) {
                 records.append((n * Self.runLength + records.count, path, state))
@@ -106,7 +100,7 @@ final class StateSpool: @unchecked Sendable {
     /// The facts of `agency`'s reports of `year`, each with its file's path, in path order.
     func facts(agency: String, year: Int) -> [(path: String, facts: EncodedFacts)] {
         facts.ranges(agency: agency, year: year).compactMap { range in
-            guard let bytes = read(range) else { return nil }
+            guard let bytes = readRange(fd, range) else { return nil }
             var r = ByteReader(bytes: bytes)
             var agencies = AgencyNames()
             guard let (path, state) = RunState.readRecord(&r, agencies: &agencies), let f = state.facts,
