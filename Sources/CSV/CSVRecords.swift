@@ -68,12 +68,7 @@ public struct CSVRecords: Sendable {
             return text.withUTF8 { appendField($0, guarding: guardsFormulas) }
         }
         field += 1
-        var digitCount = 0
-        var rest = value.magnitude
-        repeat {
-            digitCount += 1
-            rest /= 10
-        } while rest != 0
+        let digitCount = DecimalDigits.count(value.magnitude)
         // Digits and a sign never need quotes.
         write(maxBytes: digitCount + 2) { start in
             var out = start
@@ -85,15 +80,7 @@ public struct CSVRecords: Sendable {
                 out.pointee = UInt8(ascii: "-")
                 out += 1
             }
-            out += digitCount
-            var cursor = out
-            var magnitude = value.magnitude
-            repeat {
-                cursor -= 1
-                cursor.pointee = UInt8(truncatingIfNeeded: magnitude % 10) &+ UInt8(ascii: "0")
-                magnitude /= 10
-            } while magnitude != 0
-            return out - start
+            return DecimalDigits.write(value.magnitude, count: digitCount, at: out) - start
         }
     }
 
@@ -238,5 +225,33 @@ public struct CSVRecords: Sendable {
 
     private static func isEdgeSpace(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == 0x09
+    }
+}
+
+/// Decimal digits written straight into a buffer, for the writers' per-cell paths (`String(n)` allocates).
+public enum DecimalDigits {
+    @inlinable
+    public static func count(_ magnitude: UInt64) -> Int {
+        var count = 0
+        var rest = magnitude
+        repeat {
+            count += 1
+            rest /= 10
+        } while rest != 0
+        return count
+    }
+
+    /// Writes the `count` digits of `magnitude` (`count(magnitude)`) from `start`; returns the end.
+    @inlinable
+    public static func write(_ magnitude: UInt64, count: Int, at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        let end = start + count
+        var cursor = end
+        var rest = magnitude
+        repeat {
+            cursor -= 1
+            cursor.pointee = UInt8(truncatingIfNeeded: rest % 10) &+ UInt8(ascii: "0")
+            rest /= 10
+        } while rest != 0
+        return end
     }
 }

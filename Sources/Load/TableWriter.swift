@@ -153,12 +153,8 @@ struct TableRows: Sendable {
             guard let base = buffer.baseAddress else { return }
             var end = base
             func part(_ number: Int, width: Int) {
-                var digitCount = 0
-                var rest = number.magnitude
-                repeat {
-                    digitCount += 1
-                    rest /= 10
-                } while rest != 0
+                let magnitude = UInt64(number.magnitude)
+                let digitCount = DecimalDigits.count(magnitude)
                 let length = digitCount + (number < 0 ? 1 : 0)
                 for _ in length..<max(length, width) {
                     end.pointee = UInt8(ascii: "0")
@@ -168,14 +164,7 @@ struct TableRows: Sendable {
                     end.pointee = UInt8(ascii: "-")
                     end += 1
                 }
-                var magnitude = number.magnitude
-                var cursor = end + digitCount
-                end = cursor
-                repeat {
-                    cursor -= 1
-                    cursor.pointee = UInt8(truncatingIfNeeded: magnitude % 10) &+ UInt8(ascii: "0")
-                    magnitude /= 10
-                } while magnitude != 0
+                end = DecimalDigits.write(magnitude, count: digitCount, at: end)
             }
             part(value.year, width: 4)
             end.pointee = UInt8(ascii: "-")
