@@ -74,18 +74,19 @@ struct TextCleaner: Sendable {
             flags &= ~(Self.needsMapping | Self.debris)
             mayHoldPinyinGloss = false
             mapped.withUTF8 { bytes in
-                let count = bytes.count
-                for i in 0..<count {
-                    let byte = bytes[i]
-                    if byte == UInt8(ascii: "?") {
-                        flags |= Self.debris
-                    } else if byte == UInt8(ascii: "("), i + 1 < count {
-                        switch bytes[i + 1] {
-                        case 0x61...0x7A, 0xC3, 0xC4, 0xC5, 0xC7, 0xE1: mayHoldPinyinGloss = true
-                        default: break
-                        }
-                    }
-                }
+                for i in 0..<bytes.count { noteASCII(at: i, in: bytes) }
+            }
+        }
+
+        /// What an ASCII byte tells: "?" is debris, "(" before a pinyin letter may open a gloss. Other bytes,
+        /// non-ASCII ones included, tell nothing here.
+        @inline(__always)
+        private mutating func noteASCII(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "?") {
+                flags |= Self.debris
+            } else if byte == UInt8(ascii: "("), i + 1 < bytes.count, TextCleaner.mayStartPinyinLetter(bytes[i + 1]) {
+                mayHoldPinyinGloss = true
             }
         }
 
@@ -99,15 +100,7 @@ struct TextCleaner: Sendable {
                     while i < count {
                         let byte = bytes[i]
                         if byte < 0x80 {
-                            if byte == UInt8(ascii: "?") {
-                                flags |= Self.debris
-                            } else if byte == UInt8(ascii: "("), i + 1 < count {
-                                // A pinyin letter's first byte: a–z, or C3 C4 C5 C7 (tone vowels) or E1 (ḿ ế ề).
-                                switch bytes[i + 1] {
-                                case 0x61...0x7A, 0xC3, 0xC4, 0xC5, 0xC7, 0xE1: mayHoldPinyinGloss = true
-                                default: break
-                                }
-                            }
+                            noteASCII(at: i, in: bytes)
                             i += 1
                             continue
                         }
@@ -310,21 +303,23 @@ struct TextCleaner: Sendable {
         return String(out)
     }
 
-    /// A gloss needs "(" followed by a pinyin letter, whose first UTF-8 byte is a–z or one of the lead bytes C3, C4, C5,
-    /// C7 (Latin-1 and Latin Extended tone vowels) and E1 (ḿ ế ề);
-    /// without one the line comes back unchanged, so the scalar copy is skipped.
+    /// A gloss needs "(" followed by a pinyin letter; without one the line comes back unchanged, so the scalar copy
+    /// is skipped.
     private static func mayHoldPinyinGloss(_ line: String) -> Bool {
         var line = line
         return line.withUTF8 { bytes in
             guard bytes.count >= 2 else { return false }
-            for i in 0..<(bytes.count - 1) where bytes[i] == UInt8(ascii: "(") {
-                let next = bytes[i + 1]
-                switch next {
-                case 0x61...0x7A, 0xC3, 0xC4, 0xC5, 0xC7, 0xE1: return true
-                default: continue
-                }
-            }
-            return false
+            return (0..<(bytes.count - 1)).contains { bytes[$0] == UInt8(ascii: "(") && mayStartPinyinLetter(bytes[$0 + 1]) }
+        }
+    }
+
+    /// Whether a byte can be the first UTF-8 byte of a pinyin letter: a–z, or the lead bytes C3, C4, C5, C7 (Latin-1
+    /// and Latin Extended tone vowels) and E1 (ḿ ế ề).
+    @inline(__always)
+    static func mayStartPinyinLetter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x61...0x7A, 0xC3, 0xC4, 0xC5, 0xC7, 0xE1: return true
+        default: return false
         }
     }
 
