@@ -131,10 +131,8 @@ public struct Runner: Sendable {
         log.event("stage_end", [("stage", "\"normalize\""), ("files", String(work.count)), ("seconds", String(normalizeSeconds))])
 
         // From here on the files' states live in the spool: loading holds only what its window of reports needs.
-        var runID = RunIdentifier(outputHash: config.outputHash)
         let spool = try StateSpool(
-            stateDir: config.stateDir, toolVersion: NianbaoVersion.string, outputHash: config.outputHash, entries: entries, states: states,
-            runID: &runID)
+            stateDir: config.stateDir, toolVersion: NianbaoVersion.string, outputHash: config.outputHash, entries: entries, states: states)
         let fileCount = entries.count
         entries = []
         states = []

@@ -22,12 +22,12 @@ final class StateSpool: @unchecked Sendable {
     /// Packs the records name, and the bytes of the distinct entries they name.
     private(set) var packs: Set<Int> = []
     private(set) var liveBytes = 0
+    /// The run id (`RunIdentifier`) of the scan and its states, hashed as they are written.
     private(set) var runID = ""
 
     /// Writes the records of the files that have a state, in the order of `entries`.
     init(
-        stateDir: String, toolVersion: String, outputHash: String, entries: [ArchiveEntry], states: [FileState?],
-        runID: inout RunIdentifier
+        stateDir: String, toolVersion: String, outputHash: String, entries: [ArchiveEntry], states: [FileState?]
     ) throws {
         self.stateDir = stateDir
         // A killed run leaves its spool behind; this run holds the lock, so no other is using one.
@@ -43,6 +43,7 @@ final class StateSpool: @unchecked Sendable {
         var position = 0
         var runStart = header.count
         var distinct: Set<CacheRef> = []
+        var runID = RunIdentifier(outputHash: outputHash)
         for (i, entry) in entries.enumerated() {
             runID.add(path: entry.relativePath, state: states[i])
             guard let state = states[i] else { continue }

@@ -28,8 +28,7 @@ struct StateSpoolTests {
     }
 
     static func spool(in dir: String) throws -> StateSpool {
-        var runID = RunIdentifier(outputHash: "h")
-        return try StateSpool(stateDir: dir, toolVersion: "v", outputHash: "h", entries: entries, states: states, runID: &runID)
+        try StateSpool(stateDir: dir, toolVersion: "v", outputHash: "h", entries: entries, states: states)
     }
 
     @Test func runsGiveBackEveryFileWithAStateInPathOrder() throws {
