@@ -35,11 +35,16 @@ public final class Loader {
         self.directory = directory
         let preparer = LoadPreparer(config: config)
         self.preparer = preparer
+        // Every table is written from the loading task, one at a time, so they share one page buffer and
+        // compression context.
+        var first: TableWriter?
         func writer(_ name: String, _ layout: TableLayout, csvName: String? = nil) throws -> TableWriter {
-            try TableWriter(
+            let writer = try TableWriter(
                 parquetPath: config.writeParquet ? "\(directory)/\(name)/part-00000.parquet" : nil,
                 csvPath: config.writeCSV ? "\(directory)/csv/\(csvName ?? name).csv" : nil,
-                layout: layout, config: config)
+                layout: layout, config: config, sharingBuffersWith: first)
+            first = first ?? writer
+            return writer
         }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         reports = try writer("reports", preparer.reports)

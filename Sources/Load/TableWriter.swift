@@ -12,7 +12,10 @@ final class TableWriter {
     /// What `TableRows` for this table are made from.
     let layout: TableLayout
 
-    init(parquetPath: String?, csvPath: String?, layout: TableLayout, config: LoadConfig) throws {
+    /// `sharingBuffersWith`: a table written from the same task (`ParquetFileWriter.init`).
+    init(
+        parquetPath: String?, csvPath: String?, layout: TableLayout, config: LoadConfig, sharingBuffersWith other: TableWriter? = nil
+    ) throws {
         self.layout = layout
         if let parquetPath {
             try FileManager.default.createDirectory(
@@ -22,7 +25,8 @@ final class TableWriter {
                 keyValueMetadata: config.keyValueMetadata)
             // One table may take the whole budget the loader shares among all of them.
             options.rowGroupBytes = config.rowGroupBudget
-            parquet = try ParquetFileWriter(path: parquetPath, schema: layout.parquet, options: options)
+            parquet = try ParquetFileWriter(
+                path: parquetPath, schema: layout.parquet, options: options, sharingBuffersWith: other?.parquet)
         } else {
             parquet = nil
         }

@@ -130,8 +130,8 @@ final class PackWriter {
             guard fd >= 0 else {
                 throw PipelineError.outputNotWritable(path: path, reason: String(cString: strerror(errno)))
             }
-            buffer.reserveCapacity(Self.flushSize + (1 << 16))
         }
+        if buffer.capacity == 0 { buffer.reserveCapacity(Self.flushSize + (1 << 16)) }
         let ref = CacheRef(pack: number, offset: written + buffer.count, length: entry.count)
         buffer.append(contentsOf: entry)
         if buffer.count >= Self.flushSize { try flush() }
@@ -146,12 +146,13 @@ final class PackWriter {
         fd = -1
     }
 
-    /// Writes what is buffered, so readers opened now see every entry appended so far.
-    func flush() throws {
+    /// Writes what is buffered, so readers opened now see every entry appended so far. `releasing`: hand the
+    /// buffer's 4 MB back until the next append (extraction is done, and loading appends only when it compacts).
+    func flush(releasing: Bool = false) throws {
         guard fd >= 0 else { return }
         try buffer.withUnsafeBytes { try writeAll(fd, $0, path: cache.packPath(number)) }
         written += buffer.count
-        buffer.removeAll(keepingCapacity: true)
+        if releasing { buffer = [] } else { buffer.removeAll(keepingCapacity: true) }
     }
 
     private static let flushSize = 4 << 20

@@ -88,7 +88,7 @@ public struct Runner: Sendable {
         manifest.files.seen = entries.count
 
         // Classify files against the state. A changed mtime with an unchanged hash is a touch, not a change.
-        var states: [FileState?] = Array(repeating: nil, count: entries.count)
+        // From here on `previous` holds the states of unchanged files only; the others are extracted.
         var work: [Int] = []
         for (i, entry) in entries.enumerated() {
             guard let old = previous?.states[i] else {
@@ -97,14 +97,14 @@ public struct Runner: Sendable {
                 continue
             }
             if old.size == entry.size && old.mtime == entry.mtime {
-                states[i] = old
                 manifest.files.unchanged += 1
             } else if let bytes = readFile("\(config.inputDir)/\(entry.relativePath)"), let hash = old.hash,
                 ContentHash(digest: SHA256.digest(bytes)) == hash
             {
-                states[i] = FileState(size: entry.size, mtime: entry.mtime, hash: old.hash, cache: old.cache, facts: old.facts)
+                previous?.states[i] = FileState(size: entry.size, mtime: entry.mtime, hash: old.hash, cache: old.cache, facts: old.facts)
                 manifest.files.unchanged += 1
             } else {
+                previous?.states[i] = nil
                 manifest.files.changed += 1
                 work.append(i)
             }
@@ -114,29 +114,30 @@ public struct Runner: Sendable {
         let outputsExist = FileManager.default.fileExists(atPath: "\(config.outputDir)/run.json")
         let upToDate = work.isEmpty && manifest.files.deleted == 0 && previous?.outputHash == config.outputHash && outputsExist
             && options.fromStage == nil
-        if upToDate {
-            return try finishUpToDate(manifest: manifest, log: log, started: started, scanSeconds: scanSeconds, states: states, entries: entries)
+        if upToDate, let previous {
+            return try finishUpToDate(
+                manifest: manifest, log: log, started: started, scanSeconds: scanSeconds, states: previous.states, entries: entries)
         }
-        previous = nil
 
-        // Parallel phase: only new and changed files are read and extracted.
+        // Parallel phase: only new and changed files are read and extracted. Every file's state goes to the spool
+        // in path order as soon as the files before it have theirs, so no state is held for the whole phase.
         let extractor = Extractor()
         let normalizer = Normalizer()
         let validator = Validator(config: config.validateConfig)
         let inputDir = config.inputDir
-        let pack = cache.writer(above: states.compactMap { $0?.cache?.pack }.max() ?? 0)
+        let pack = cache.writer(above: previous?.states.compactMap { $0?.cache?.pack }.max() ?? 0)
+        let spool = try StateSpool(
+            stateDir: config.stateDir, toolVersion: NianbaoVersion.string, outputHash: config.outputHash, count: entries.count)
         var (extractSeconds, normalizeSeconds, validateSeconds) = try await extract(
-            work, of: entries, into: &states, pack: pack, log: log, extractor: extractor, normalizer: normalizer, validator: validator)
+            work, of: entries, unchanged: previous?.states, into: spool, pack: pack, log: log, extractor: extractor,
+            normalizer: normalizer, validator: validator)
+        try spool.seal()
         log.event("stage_end", [("stage", "\"extract\""), ("files", String(work.count)), ("seconds", String(extractSeconds))])
         log.event("stage_end", [("stage", "\"normalize\""), ("files", String(work.count)), ("seconds", String(normalizeSeconds))])
-
-        // From here on the files' states live in the spool: loading holds only what its window of reports needs.
-        let spool = try StateSpool(
-            stateDir: config.stateDir, toolVersion: NianbaoVersion.string, outputHash: config.outputHash, entries: entries, states: states)
         let fileCount = entries.count
         entries = []
-        states = []
         work = []
+        previous = nil
 
         // Sequential phase, in path order: validate from cache and load into staging.
         let loadStarted = clock.now
@@ -148,7 +149,7 @@ public struct Runner: Sendable {
         var moved: [(record: Int, cache: CacheRef)] = []
         do {
             let loader = try Loader(directory: staging, config: loadConfig, rules: RuleCatalog.all)
-            try pack.flush()
+            try pack.flush(releasing: true)
             let reader = cache.reader(packs: spool.packs)
             defer { reader.close() }
             // Packs of older runs keep the entries of files that changed since; once they are mostly dead, this run
@@ -268,10 +269,12 @@ public struct Runner: Sendable {
         return manifest
     }
 
-    /// Reads, extracts, normalizes and caches the files at `work` (positions in `entries`) on every core, and sets
-    /// their states. Returns the seconds spent in extract, normalize and validate, summed over the tasks.
+    /// Reads, extracts, normalizes and caches the files at `work` (positions in `entries`) on every core, and
+    /// appends every file's state to `spool` in the order of `entries`: the state of `unchanged` (by position, nil
+    /// for the files of `work`) or the one just made. Returns the seconds spent in extract, normalize and validate,
+    /// summed over the tasks.
     private func extract(
-        _ work: [Int], of entries: [ArchiveEntry], into states: inout [FileState?], pack: PackWriter, log: RunLog,
+        _ work: [Int], of entries: [ArchiveEntry], unchanged: [FileState?]?, into spool: StateSpool, pack: PackWriter, log: RunLog,
         extractor: Extractor, normalizer: Normalizer, validator: Validator
     ) async throws -> (Double, Double, Double) {
         var extractSeconds = 0.0, normalizeSeconds = 0.0, validateSeconds = 0.0
@@ -282,7 +285,17 @@ public struct Runner: Sendable {
         let runCount = (work.count + runLength - 1) / runLength
         let limit = max(1, workerCount * 2)
         var stored: [ContentHash: CacheRef] = [:]
-        var agencies = AgencyNames()
+        // States made but not yet spooled, because a file before them is still being extracted: a few runs' worth.
+        var finished: [Int: FileState] = [:]
+        var spooled = 0
+        func spoolInOrder() throws {
+            while spooled < entries.count {
+                guard let state = finished.removeValue(forKey: spooled) ?? unchanged?[spooled] else { return }
+                try spool.append(path: entries[spooled].relativePath, state: state)
+                spooled += 1
+            }
+        }
+        try spoolInOrder()
         let readAhead = ReadAhead(count: work.count, window: max(64, 4 * limit * runLength)) { [entries, work] in
             "\(inputDir)/\(entries[work[$0]].relativePath)"
         }
@@ -310,7 +323,6 @@ public struct Runner: Sendable {
             while let results = try await group.next() {
                 for result in results {
                     var state = result.state
-                    state.facts = agencies.shared(state.facts)
                     // Files with the same content share one entry.
                     if let hash = state.hash, let ref = stored[hash] {
                         state.cache = ref
@@ -318,11 +330,12 @@ public struct Runner: Sendable {
                         state.cache = try pack.append(result.entry)
                         if let hash = state.hash { stored[hash] = state.cache }
                     }
-                    states[result.index] = state
+                    finished[result.index] = state
                     extractSeconds += result.extractSeconds
                     normalizeSeconds += result.normalizeSeconds
                     validateSeconds += result.validateSeconds
                 }
+                try spoolInOrder()
                 done += results.count
                 log.progress(done: done, total: work.count, label: "extract")
                 if next < runCount {

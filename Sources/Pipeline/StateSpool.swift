@@ -2,11 +2,13 @@ import Foundation
 import Glibc
 import NianbaoCore
 
-/// Every file's state between extraction and loading, written once in path order beside `state.bin` and in its
-/// format, then read back a run of records at a time. Holding every file's entry and state through loading made
-/// peak memory grow with the archive: at 100,000 files they were 40 of the 85 MB a run held when loading began,
-/// and loading added its row groups on top. Loading keeps only where each agency's facts are (`FactsIndex`).
-/// When no cache entry moved, the spool becomes the new state by a rename.
+/// Every file's state between extraction and loading, written in path order beside `state.bin` and in its
+/// format as extraction finishes each file, then read back a run of records at a time. Holding every file's entry
+/// and state until loading made peak memory grow with the archive: at 100,000 files they were 40 of the 85 MB a
+/// run held when loading began, and what they left behind in malloc's arenas stayed under loading's row groups.
+/// Loading keeps only where each agency's facts are (`FactsIndex`). When no cache entry moved, the spool becomes
+/// the new state by a rename.
+/// Written by one task (`append`, then `seal`); read by any number once sealed.
 final class StateSpool: @unchecked Sendable {
     /// Records a task of the loading phase validates and prepares at once.
     static let runLength = 16
@@ -18,18 +20,26 @@ final class StateSpool: @unchecked Sendable {
     /// Byte ranges of consecutive runs of `runLength` records, the last one shorter.
     private(set) var runs: [Range<Int>] = []
     private(set) var count = 0
+    private let expectedCount: Int
     private(set) var facts = FactsIndex()
     /// Packs the records name, and the bytes of the distinct entries they name.
     private(set) var packs: Set<Int> = []
     private(set) var liveBytes = 0
-    /// The run id (`RunIdentifier`) of the scan and its states, hashed as they are written.
+    /// The run id (`RunIdentifier`) of the files and their states, hashed as they are written; set by `seal`.
     private(set) var runID = ""
 
-    /// Writes the records of the files that have a state, in the order of `entries`.
-    init(
-        stateDir: String, toolVersion: String, outputHash: String, entries: [ArchiveEntry], states: [FileState?]
-    ) throws {
+    private var buffer = ByteWriter(capacity: 1 << 20)
+    /// Bytes of the file before `buffer`.
+    private var flushed = 0
+    private var runStart = 0
+    private var distinct: Set<CacheRef> = []
+    private var identifier: RunIdentifier
+
+    /// Starts a spool of `count` files' states; state.bin names the count before the records.
+    init(stateDir: String, toolVersion: String, outputHash: String, count: Int) throws {
         self.stateDir = stateDir
+        expectedCount = count
+        identifier = RunIdentifier(outputHash: outputHash)
         // A killed run leaves its spool behind; this run holds the lock, so no other is using one.
         for name in (try? FileManager.default.contentsOfDirectory(atPath: stateDir)) ?? [] where name.hasPrefix("state.spool-") {
             unlink("\(stateDir)/\(name)")
@@ -37,39 +47,10 @@ final class StateSpool: @unchecked Sendable {
         path = "\(stateDir)/state.spool-\(getpid())"
         fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw PipelineError.outputNotWritable(path: path, reason: String(cString: strerror(errno))) }
-        var w = ByteWriter(capacity: 1 << 20)
-        RunState.encodeHeader(toolVersion: toolVersion, outputHash: outputHash, count: states.count { $0 != nil }, into: &w)
-        header = w.bytes
-        var position = 0
-        var runStart = header.count
-        var distinct: Set<CacheRef> = []
-        var runID = RunIdentifier(outputHash: outputHash)
-        for (i, entry) in entries.enumerated() {
-            runID.add(path: entry.relativePath, state: states[i])
-            guard let state = states[i] else { continue }
-            let recordStart = position + w.bytes.count
-            RunState.encode(entry.relativePath, state, into: &w)
-            let recordEnd = position + w.bytes.count
-            if let f = state.facts { facts.add(agency: f.agency, year: f.reportYear, at: recordStart..<recordEnd) }
-            if let ref = state.cache {
-                packs.insert(ref.pack)
-                if distinct.insert(ref).inserted { liveBytes += ref.length }
-            }
-            count += 1
-            if count % Self.runLength == 0 {
-                runs.append(runStart..<recordEnd)
-                runStart = recordEnd
-            }
-            if w.bytes.count >= 1 << 20 {
-                try write(w.bytes)
-                position += w.bytes.count
-                w.bytes.removeAll(keepingCapacity: true)
-            }
-        }
-        if runStart < position + w.bytes.count { runs.append(runStart..<(position + w.bytes.count)) }
-        try write(w.bytes)
-        facts.seal()
-        self.runID = runID.value()
+        RunState.encodeHeader(toolVersion: toolVersion, outputHash: outputHash, count: count, into: &buffer)
+        // A copy of its own: sharing the buffer's storage would keep the whole megabyte for the run.
+        header = Array(buffer.bytes[...])
+        runStart = header.count
     }
 
     deinit {
@@ -77,8 +58,42 @@ final class StateSpool: @unchecked Sendable {
         unlink(path)
     }
 
-    private func write(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { try writeAll(fd, $0, path: path) }
+    /// The next file's state, in path order.
+    func append(path filePath: String, state: FileState) throws {
+        identifier.add(path: filePath, state: state)
+        let recordStart = flushed + buffer.bytes.count
+        RunState.encode(filePath, state, into: &buffer)
+        let recordEnd = flushed + buffer.bytes.count
+        if let f = state.facts { facts.add(agency: f.agency, year: f.reportYear, at: recordStart..<recordEnd) }
+        if let ref = state.cache {
+            packs.insert(ref.pack)
+            if distinct.insert(ref).inserted { liveBytes += ref.length }
+        }
+        count += 1
+        if count % Self.runLength == 0 {
+            runs.append(runStart..<recordEnd)
+            runStart = recordEnd
+        }
+        if buffer.bytes.count >= 1 << 20 { try flush() }
+    }
+
+    /// Ends the writing: every file was appended, and the records can be read.
+    func seal() throws {
+        guard count == expectedCount else {
+            throw PipelineError.outputNotWritable(path: path, reason: "the run's state has \(count) files, not \(expectedCount)")
+        }
+        if runStart < flushed + buffer.bytes.count { runs.append(runStart..<(flushed + buffer.bytes.count)) }
+        try flush()
+        buffer = ByteWriter(capacity: 0)
+        distinct = []
+        facts.seal()
+        runID = identifier.value()
+    }
+
+    private func flush() throws {
+        try buffer.bytes.withUnsafeBytes { try writeAll(fd, $0, path: path) }
+        flushed += buffer.bytes.count
+        buffer.bytes.removeAll(keepingCapacity: true)
     }
 
     /// The records of run `n`, each with its position among all records. Any number of tasks read at once.

@@ -213,3 +213,37 @@ struct DeterminismTests {
         }
     }
 }
+
+struct SharedBufferTests {
+    /// Two tables written turn about, row group by row group, as the loader writes its tables.
+    private func writeTwoTables(in directory: URL, sharing: Bool) throws -> [[UInt8]] {
+        let options = ParquetWriterOptions(codec: .zstd(level: 3), pageBytes: 4096, createdBy: "test")
+        let first = try ParquetFileWriter(
+            path: directory.appendingPathComponent("a.parquet").path,
+            schema: [ParquetField("id", .int64), ParquetField("name", .string, optional: true)], options: options)
+        let second = try ParquetFileWriter(
+            path: directory.appendingPathComponent("b.parquet").path,
+            schema: [ParquetField("text", .string), ParquetField("x", .double)], options: options,
+            sharingBuffersWith: sharing ? first : nil)
+        for group in 0..<3 {
+            for i in 0..<2000 {
+                try first.append([.int64(Int64(group * 2000 + i)), i % 7 == 0 ? .null : .string("名称 \(i % 300)")])
+                try second.append([.string(String(repeating: "年报", count: i % 40) + "\(i)"), .double(Double(i) / 8)])
+            }
+            try second.endRowGroup()
+            try first.endRowGroup()
+        }
+        try first.close()
+        try second.close()
+        return try ["a.parquet", "b.parquet"].map { try [UInt8](Data(contentsOf: directory.appendingPathComponent($0))) }
+    }
+
+    @Test func writersSharingBuffersWriteTheSameFilesAsWritersWithTheirOwn() throws {
+        let directory = try makeTemporaryDirectory("shared")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let own = try writeTwoTables(in: directory, sharing: false)
+        let shared = try writeTwoTables(in: directory, sharing: true)
+        #expect(own[0].count > 10_000 && own[1].count > 10_000)
+        #expect(shared == own)
+    }
+}

@@ -7,19 +7,17 @@ import Testing
 
 @Suite("state spool between extraction and loading")
 struct StateSpoolTests {
-    /// 40 scanned files: every seventh has no state, agencies alternate, years cycle 2019…2021, and each has its own
-    /// cache entry in pack 1.
-    static let entries = (0..<40).map { ArchiveEntry(relativePath: String(format: "a/%02d.txt", $0), size: $0, mtime: Int64($0)) }
-    static let states: [FileState?] = (0..<40).map { i in
-        guard i % 7 != 3 else { return nil }
+    /// 40 files in path order: agencies alternate, years cycle 2019…2021, every fifth has no facts and each has
+    /// its own cache entry in pack 1.
+    static let files: [(path: String, state: FileState)] = (0..<40).map { i in
         let facts = CrossReportFacts(
             reportID: "r\(i)", sourcePath: "", agency: i % 2 == 0 ? "甲局" : "乙局", reportYear: 2019 + i % 3,
             cells: ["applications|carried_forward|total": Double(i)])
-        return FileState(
+        let state = FileState(
             size: i, mtime: Int64(i), hash: ContentHash(digest: SHA256.digest(Array("file \(i)".utf8))),
             cache: CacheRef(pack: 1, offset: 100 * i, length: 100), facts: i % 5 == 0 ? nil : EncodedFacts(facts))
+        return (String(format: "a/%02d.txt", i), state)
     }
-    static var kept: [(String, FileState)] { zip(entries, states).compactMap { entry, state in state.map { (entry.relativePath, $0) } } }
 
     static func withStateDir(_ body: (String) throws -> Void) throws {
         let dir = try Harness.tempDir("spool").path
@@ -28,27 +26,30 @@ struct StateSpoolTests {
     }
 
     static func spool(in dir: String) throws -> StateSpool {
-        try StateSpool(stateDir: dir, toolVersion: "v", outputHash: "h", entries: entries, states: states)
+        let spool = try StateSpool(stateDir: dir, toolVersion: "v", outputHash: "h", count: files.count)
+        for (path, state) in files { try spool.append(path: path, state: state) }
+        try spool.seal()
+        return spool
     }
 
-    @Test func runsGiveBackEveryFileWithAStateInPathOrder() throws {
+    @Test func runsGiveBackEveryFileInPathOrder() throws {
         try Self.withStateDir { dir in
             let spool = try Self.spool(in: dir)
-            #expect(spool.count == Self.kept.count)
-            #expect(spool.runs.count == (Self.kept.count + StateSpool.runLength - 1) / StateSpool.runLength)
+            #expect(spool.count == Self.files.count)
+            #expect(spool.runs.count == (Self.files.count + StateSpool.runLength - 1) / StateSpool.runLength)
             let read = try spool.runs.indices.flatMap { try spool.records(ofRun: $0) }
-            #expect(read.map(\.record) == Array(0..<Self.kept.count))
-            #expect(read.map(\.path) == Self.kept.map(\.0))
-            #expect(read.map(\.state) == Self.kept.map(\.1))
+            #expect(read.map(\.record) == Array(0..<Self.files.count))
+            #expect(read.map(\.path) == Self.files.map(\.path))
+            #expect(read.map(\.state) == Self.files.map(\.state))
             #expect(spool.packs == [1])
-            #expect(spool.liveBytes == 100 * Self.kept.count)
+            #expect(spool.liveBytes == 100 * Self.files.count)
         }
     }
 
     @Test func anAgencysFactsOfAYearAreFoundAndNoOthers() throws {
         try Self.withStateDir { dir in
             let spool = try Self.spool(in: dir)
-            let expected = Self.kept.filter { $0.1.facts?.agency == "乙局" && $0.1.facts?.reportYear == 2020 }.map(\.0)
+            let expected = Self.files.filter { $0.state.facts?.agency == "乙局" && $0.state.facts?.reportYear == 2020 }.map(\.path)
             #expect(!expected.isEmpty)
             #expect(spool.facts(agency: "乙局", year: 2020).map(\.path) == expected)
             #expect(spool.facts(agency: "乙局", year: 2020).allSatisfy { $0.facts.agency == "乙局" && $0.facts.reportYear == 2020 })
@@ -62,7 +63,7 @@ struct StateSpoolTests {
             let spool = try Self.spool(in: dir)
             #expect(try spool.commit(moved: []) == [1])
             let written = try #require(FileManager.default.contents(atPath: "\(dir)/state.bin"))
-            #expect([UInt8](written) == RunState.encoded(toolVersion: "v", outputHash: "h", files: Self.kept))
+            #expect([UInt8](written) == RunState.encoded(toolVersion: "v", outputHash: "h", files: Self.files.map { ($0.path, $0.state) }))
             let left = try FileManager.default.contentsOfDirectory(atPath: dir)
             #expect(left == ["state.bin"])
         }
@@ -75,7 +76,7 @@ struct StateSpoolTests {
             #expect(try spool.commit(moved: moved) == [1, 9])
             let written = try #require(FileManager.default.contents(atPath: "\(dir)/state.bin"))
             let state = try #require(RunState.decode([UInt8](written)))
-            for (k, (path, file)) in Self.kept.enumerated() {
+            for (k, (path, file)) in Self.files.enumerated() {
                 let expected = moved.first { $0.record == k }?.cache ?? file.cache
                 #expect(state.files[path]?.cache == expected, "\(path)")
             }
@@ -85,9 +86,17 @@ struct StateSpoolTests {
     @Test func theRunIDIsTheOneTheWholeScanGives() throws {
         try Self.withStateDir { dir in
             var whole = RunIdentifier(outputHash: "h")
-            for (entry, state) in zip(Self.entries, Self.states) { whole.add(path: entry.relativePath, state: state) }
+            for (path, state) in Self.files { whole.add(path: path, state: state) }
             let spool = try Self.spool(in: dir)
             #expect(spool.runID == whole.value())
+        }
+    }
+
+    @Test func aSpoolMissingAFileIsNotSealed() throws {
+        try Self.withStateDir { dir in
+            let spool = try StateSpool(stateDir: dir, toolVersion: "v", outputHash: "h", count: Self.files.count)
+            for (path, state) in Self.files.dropLast() { try spool.append(path: path, state: state) }
+            #expect(throws: PipelineError.self) { try spool.seal() }
         }
     }
 

@@ -1,6 +1,6 @@
 /// Compresses one page at a time; every page (dictionary and data) is its own compressed unit.
 ///
-/// A codec keeps its library context and output buffer between pages (one per writer, used from
+/// A codec keeps its library context and output buffer between pages (one per `ColumnChunkWriter`, used from
 /// one task), so a page costs neither a context set-up nor a zero-filled output array.
 protocol Codec: AnyObject {
     var kind: CompressionCodec { get }

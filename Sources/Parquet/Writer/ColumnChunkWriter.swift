@@ -1,6 +1,8 @@
 /// Writes one column chunk: an optional dictionary page first, then v1 data pages of about
 /// `pageBytes` uncompressed bytes each. Offsets come from the sink's byte counter.
-struct ColumnChunkWriter {
+/// A class, so the writers of one task can share its page buffer and compression context (see
+/// `ParquetFileWriter.init(path:schema:options:sharingBuffersWith:)`).
+final class ColumnChunkWriter {
     /// Above this share of distinct values a dictionary saves little and costs a hash per value.
     static let maxDistinctShare = 0.5
     static let maxDictionaryBytes = 1 << 20
@@ -39,7 +41,7 @@ struct ColumnChunkWriter {
         }
     }
 
-    mutating func write(_ column: inout ColumnBuffer, to sink: FileSink) throws -> ColumnChunk {
+    func write(_ column: inout ColumnBuffer, to sink: FileSink) throws -> ColumnChunk {
         totalUncompressed = 0
         totalCompressed = 0
         let encoding = chooseEncoding(for: &column)
@@ -205,7 +207,7 @@ struct ColumnChunkWriter {
     }
 
     /// v1 pages put a 4-byte length before the hybrid-encoded definition levels; without it readers fail.
-    private mutating func encodeLevels(_ column: ColumnBuffer, rows: Range<Int>) {
+    private func encodeLevels(_ column: ColumnBuffer, rows: Range<Int>) {
         guard column.field.isOptional else { return }
         let lengthOffset = page.count
         page.appendUInt32LE(0)
@@ -214,12 +216,12 @@ struct ColumnChunkWriter {
     }
 
     /// One byte of bit width, then the hybrid-encoded entry numbers (no length prefix).
-    private mutating func encodeIndices(_ indices: ArraySlice<UInt32>, bitWidth: Int) {
+    private func encodeIndices(_ indices: ArraySlice<UInt32>, bitWidth: Int) {
         page.append(UInt8(bitWidth))
         RLEBitPackedHybrid.encode(indices, bitWidth: bitWidth, into: &page)
     }
 
-    private mutating func encodePlain(_ column: ColumnBuffer, values: Range<Int>) {
+    private func encodePlain(_ column: ColumnBuffer, values: Range<Int>) {
         switch column.field.type {
         case .boolean: Plain.encodeBooleans(column.booleans[values], into: &page)
         case .int32, .date: Plain.encode(column.int32s[values], into: &page)
@@ -233,7 +235,7 @@ struct ColumnChunkWriter {
     }
 
     /// Compresses the page held in `page` and writes header + body, straight from the codec's buffer.
-    private mutating func writePage(_ body: PageHeader.Body, column: ColumnBuffer, to sink: FileSink) throws {
+    private func writePage(_ body: PageHeader.Body, column: ColumnBuffer, to sink: FileSink) throws {
         let codec = self.codec
         let compressed = try page.bytes.withUnsafeBytes { raw in
             let compressed = try codec.compress(raw)

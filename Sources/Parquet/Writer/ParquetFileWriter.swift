@@ -120,12 +120,17 @@ public final class ParquetFileWriter {
     /// The next column of the row being appended cell by cell, and whether a cell of it was refused.
     private var cursor = 0
     private var cellError: ParquetError?
-    private var chunkWriter: ColumnChunkWriter
+    private let chunkWriter: ColumnChunkWriter
     private var rowGroups: [RowGroup] = []
     private var bufferedRows = 0
     private var isClosed = false
 
-    public init(path: String, schema: [ParquetField], options: ParquetWriterOptions) throws {
+    /// `sharingBuffersWith`: a writer used from the same task, whose page buffer and compression context this one
+    /// uses too (when their codec, page size and dictionary policy agree). Each writer's own were a few megabytes
+    /// that stayed once it had written a row group, so ten tables held ten times what one writes at a time.
+    public init(
+        path: String, schema: [ParquetField], options: ParquetWriterOptions, sharingBuffersWith other: ParquetFileWriter? = nil
+    ) throws {
         self.path = path
         self.schema = schema
         self.options = options
@@ -137,8 +142,14 @@ public final class ParquetFileWriter {
                 throw ParquetError.schemaMismatch(column: field.name, reason: "duplicate column name")
             }
         }
-        let codec = try options.codec.make()
-        chunkWriter = ColumnChunkWriter(codec: codec, pageBytes: options.pageBytes, dictionaryPolicy: options.dictionary)
+        if let other, other.options.codec == options.codec && other.options.pageBytes == options.pageBytes
+            && other.options.dictionary == options.dictionary
+        {
+            chunkWriter = other.chunkWriter
+        } else {
+            chunkWriter = ColumnChunkWriter(
+                codec: try options.codec.make(), pageBytes: options.pageBytes, dictionaryPolicy: options.dictionary)
+        }
         sink = try FileSink(path: path)
         columns = .allocate(capacity: schema.count)
         _ = columns.initialize(from: schema.map {
