@@ -135,7 +135,7 @@ public struct Runner: Sendable {
         log.event("stage_end", [("stage", "\"extract\""), ("files", String(work.count)), ("seconds", String(extractSeconds))])
         log.event("stage_end", [("stage", "\"normalize\""), ("files", String(work.count)), ("seconds", String(normalizeSeconds))])
         let fileCount = entries.count
-        entries = []
+        entries = ArchiveListing()
         work = []
         previous = nil
 
@@ -274,7 +274,7 @@ public struct Runner: Sendable {
     /// for the files of `work`) or the one just made. Returns the seconds spent in extract, normalize and validate,
     /// summed over the tasks.
     private func extract(
-        _ work: [Int], of entries: [ArchiveEntry], unchanged: [FileState?]?, into spool: StateSpool, pack: PackWriter, log: RunLog,
+        _ work: [Int], of entries: ArchiveListing, unchanged: [FileState?]?, into spool: StateSpool, pack: PackWriter, log: RunLog,
         extractor: Extractor, normalizer: Normalizer, validator: Validator
     ) async throws -> (Double, Double, Double) {
         var extractSeconds = 0.0, normalizeSeconds = 0.0, validateSeconds = 0.0
@@ -291,13 +291,13 @@ public struct Runner: Sendable {
         func spoolInOrder() throws {
             while spooled < entries.count {
                 guard let state = finished.removeValue(forKey: spooled) ?? unchanged?[spooled] else { return }
-                try spool.append(path: entries[spooled].relativePath, state: state)
+                try spool.append(path: entries.path(at: spooled), state: state)
                 spooled += 1
             }
         }
         try spoolInOrder()
         let readAhead = ReadAhead(count: work.count, window: max(64, 4 * limit * runLength)) { [entries, work] in
-            "\(inputDir)/\(entries[work[$0]].relativePath)"
+            "\(inputDir)/\(entries.path(at: work[$0]))"
         }
         defer { readAhead.stop() }
         try await withThrowingTaskGroup(of: [Processed].self) { group in
@@ -350,7 +350,7 @@ public struct Runner: Sendable {
     /// Nothing changed: leave every table as it is and refresh run.json only.
     private func finishUpToDate(
         manifest: RunManifest, log: RunLog, started: ContinuousClock.Instant, scanSeconds: Double, states: [FileState?],
-        entries: [ArchiveEntry]
+        entries: ArchiveListing
     ) throws -> RunManifest {
         var manifest = manifest
         let old = RunManifest.load("\(config.outputDir)/run.json")

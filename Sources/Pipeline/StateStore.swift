@@ -243,7 +243,7 @@ struct RunState: Sendable {
     /// The last run's state matched against this run's `entries` (sorted bytewise by path, as the scan gives them),
     /// read one file at a time and merged in path order: holding it as a dictionary by path cost ~300 bytes a
     /// file, most of what an incremental run held. Nil when there is no readable state.
-    static func match(stateDir: String, entries: [ArchiveEntry]) -> MatchedState? {
+    static func match(stateDir: String, entries: ArchiveListing) -> MatchedState? {
         guard let bytes = readFile("\(stateDir)/state.bin") else { return nil }
         var r = ByteReader(bytes: bytes)
         guard let (version, hash, count) = readHeader(&r) else { return nil }
@@ -258,8 +258,8 @@ struct RunState: Sendable {
                 return decode(bytes).map { MatchedState(byPath: $0, entries: entries) }
             }
             previousPath = path
-            while next < entries.count && entries[next].relativePath.utf8.lexicographicallyPrecedes(path.utf8) { next += 1 }
-            if next < entries.count && entries[next].relativePath == path {
+            while next < entries.count && entries.path(at: next).utf8.lexicographicallyPrecedes(path.utf8) { next += 1 }
+            if next < entries.count && entries.path(at: next) == path {
                 matched.states[next] = file
                 next += 1
             } else {
@@ -314,7 +314,7 @@ struct MatchedState: Sendable {
         self.states = states
     }
 
-    init(byPath state: RunState, entries: [ArchiveEntry]) {
+    init(byPath state: RunState, entries: ArchiveListing) {
         self.init(toolVersion: state.toolVersion, outputHash: state.outputHash, states: entries.map { state.files[$0.relativePath] })
         removed = state.files.count - states.count { $0 != nil }
     }

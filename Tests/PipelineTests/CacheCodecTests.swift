@@ -84,7 +84,7 @@ struct RunStateCodecTests {
         func state(_ size: Int) -> FileState { FileState(size: size, mtime: 0, hash: nil, facts: nil) }
         // Bytewise order puts "a/z" before "a/江" and "b" after both; "a/gone" is no longer in the archive.
         let listed = [("a/gone", state(1)), ("a/z", state(2)), ("a/江", state(3)), ("b", state(4))]
-        let entries = ["a/new", "a/z", "a/江", "b", "c"].map { ArchiveEntry(relativePath: $0, size: 0, mtime: 0) }
+        let entries = ArchiveListing(["a/new", "a/z", "a/江", "b", "c"].map { ArchiveEntry(relativePath: $0, size: 0, mtime: 0) })
         for files in [listed, listed.reversed()] {
             try RunState.save(toolVersion: "v", outputHash: "h", files: files, stateDir: dir)
             let matched = try #require(RunState.match(stateDir: dir, entries: entries))
