@@ -17,6 +17,8 @@ let package = Package(
         .systemLibrary(name: "CUchardet", path: "Sources/CUchardet", pkgConfig: "uchardet", providers: [.apt(["libuchardet-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        /** glibc's malloc tunables (part of libc6-dev, nothing to link). */
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
         // MARK: Vocabulary
         /** Report, cell, rule and reject types shared by every stage. No I/O. SHA-256 from libcrypto (SHA-NI). */
@@ -40,7 +42,7 @@ let package = Package(
 
         // MARK: Composition
         /** pipeline.json, archive walk, stage wiring, state, lock, atomic commit. */
-        .target(name: "Pipeline", dependencies: ["NianbaoCore", "Extract", "Normalize", "Validate", "Load"]),
+        .target(name: "Pipeline", dependencies: ["NianbaoCore", "Extract", "Normalize", "Validate", "Load", "CMalloc"]),
         /** The command-line tool: argument parsing, printing, exit codes. Nothing else. */
         .executableTarget(name: "nianbao", dependencies: ["Pipeline", "NianbaoCore", "Load"]),
 

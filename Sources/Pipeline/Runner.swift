@@ -4,6 +4,7 @@ import Extract
 import Normalize
 import Validate
 import Load
+import CMalloc
 
 /// What the command line asked of a run.
 public struct RunOptions: Sendable {
@@ -64,6 +65,11 @@ public struct Runner: Sendable {
     private var workerCount: Int { config.workers > 0 ? config.workers : ProcessInfo.processInfo.activeProcessorCount }
 
     public func run() async throws -> RunManifest {
+        // Buffers of 256 KB and more get pages of their own, given back when freed. glibc raises that bound to the
+        // largest buffer freed so far (up to 32 MB), after which the run's big buffers (row groups, compression
+        // output, the spool's index) came from the arenas and left holes there that smaller allocations could not
+        // use: peak RSS 103/129 MB at 10,000/100,000 reports, 81/104 MB with the bound fixed, at the same speed.
+        _ = mallopt(M_MMAP_THRESHOLD, 256 << 10)
         let clock = ContinuousClock()
         let started = clock.now
         let startedAt = ISO8601DateFormatter().string(from: Date())
