@@ -117,6 +117,13 @@ struct CompactWriter {
         for element in structs { writeNested(element) }
     }
 
+    /// `count` structs already written one after another by `writeNested`.
+    mutating func writeList(_ id: Int16, encodedStructs bytes: [UInt8], count: Int) {
+        writeFieldHeader(id, .list)
+        writeListHeader(size: count, elementType: .struct)
+        buffer.append(contentsOf: bytes)
+    }
+
     mutating func writeList(_ id: Int16, i32s: [Int32]) {
         writeFieldHeader(id, .list)
         writeListHeader(size: i32s.count, elementType: .i32)

@@ -121,7 +121,10 @@ public final class ParquetFileWriter {
     private var cursor = 0
     private var cellError: ParquetError?
     private let chunkWriter: ColumnChunkWriter
-    private var rowGroups: [RowGroup] = []
+    /// The footer's row groups, encoded as each is written: as values, their column chunks' statistics, paths and
+    /// encodings were a few small allocations per column per row group that lived until the footer.
+    private var rowGroups = CompactWriter()
+    private var writtenRows: Int64 = 0
     private var bufferedRows = 0
     private var isClosed = false
 
@@ -343,8 +346,8 @@ public final class ParquetFileWriter {
         if bufferedRows > 0 { try flushRowGroup() }
         isClosed = true
         let metaData = FileMetaData(
-            schema: schemaElements(for: schema), numRows: Int64(rowGroups.reduce(0) { $0 + $1.numRows }),
-            rowGroups: rowGroups, keyValueMetadata: options.keyValueMetadata.map { KeyValue(key: $0.key, value: $0.value) },
+            schema: schemaElements(for: schema), numRows: writtenRows,
+            rowGroups: (rowGroupCount, rowGroups.bytes), keyValueMetadata: options.keyValueMetadata.map { KeyValue(key: $0.key, value: $0.value) },
             createdBy: options.createdBy, columnOrders: schema.map { _ in ColumnOrder() })
         var footer = CompactWriter()
         metaData.write(to: &footer)
@@ -372,8 +375,9 @@ public final class ParquetFileWriter {
             try? sink.close()
             throw error
         }
-        rowGroups.append(RowGroup(columns: chunks, totalByteSize: totalByteSize, numRows: Int64(bufferedRows)))
+        rowGroups.writeNested(RowGroup(columns: chunks, totalByteSize: totalByteSize, numRows: Int64(bufferedRows)))
         rowGroupCount += 1
+        writtenRows += Int64(bufferedRows)
         bufferedRows = 0
     }
 }
