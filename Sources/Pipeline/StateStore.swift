@@ -142,12 +142,6 @@ struct AgencyNames {
     private var names: Set<String> = []
 
     mutating func shared(_ name: String) -> String { names.insert(name).memberAfterInsert }
-
-    mutating func shared(_ facts: EncodedFacts?) -> EncodedFacts? {
-        guard var facts else { return nil }
-        facts.agency = shared(facts.agency)
-        return facts
-    }
 }
 
 /// The incremental state (`<state>/state.bin`), written atomically after outputs commit. Binary, like the cache:
