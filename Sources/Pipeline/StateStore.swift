@@ -73,7 +73,7 @@ struct ContentHash: Hashable, Sendable {
 /// Cell keys are written as their position in `factKeys` and whole numbers as varints, and the source path is
 /// not kept (it is the file's own path): ~100 bytes a file, most of the state a run keeps per file.
 struct EncodedFacts: Sendable, Equatable {
-    /// Shared among the files of one agency (`AgencyNames`), not a copy per file.
+    /// Shared among the files of one agency when read from a state (`AgencyNames`), not a copy per file.
     var agency: String
     var reportYear: Int
     var bytes: [UInt8]
@@ -153,42 +153,17 @@ struct RunState: Sendable {
 
     static let magic: [UInt8] = Array("NBS5".utf8)
 
-    /// Saves a run's state straight from its per-file arrays, a megabyte at a time: at 100,000 files, building the
-    /// dictionary and the whole encoding first cost ~70 MB at the very end of the run.
-    static func save(toolVersion: String, outputHash: String, files: some Collection<(String, FileState)>, stateDir: String) throws {
-        try AtomicFile.write(to: "\(stateDir)/state.bin") { emit in
-            try encode(toolVersion: toolVersion, outputHash: outputHash, count: files.count, files: files, pieceBytes: 1 << 20) { piece in
-                try piece.withUnsafeBytes { try emit($0) }
-            }
-        }
-    }
-
     func encoded() -> [UInt8] {
         Self.encoded(toolVersion: toolVersion, outputHash: outputHash, files: files.keys.sorted().compactMap { path in files[path].map { (path, $0) } })
     }
 
-    /// Files in the caller's order; a run passes them in path order, so the same state always has the same bytes.
+    /// Files in the caller's order. A run writes its state record by record through `StateSpool`, in path order,
+    /// so the same state always has the same bytes.
     static func encoded(toolVersion: String, outputHash: String, files: some Collection<(String, FileState)>) -> [UInt8] {
-        var all: [UInt8] = []
-        encode(toolVersion: toolVersion, outputHash: outputHash, count: files.count, files: files, pieceBytes: .max) { all += $0 }
-        return all
-    }
-
-    /// The state's bytes, handed to `emit` in pieces of about `pieceBytes`; `files` holds `count` files.
-    static func encode(
-        toolVersion: String, outputHash: String, count: Int, files: some Sequence<(String, FileState)>, pieceBytes: Int,
-        emit: ([UInt8]) throws -> Void
-    ) rethrows {
-        var w = ByteWriter(capacity: min(pieceBytes, 64 + 256 * count))
-        encodeHeader(toolVersion: toolVersion, outputHash: outputHash, count: count, into: &w)
-        for (path, file) in files {
-            encode(path, file, into: &w)
-            if w.bytes.count >= pieceBytes {
-                try emit(w.bytes)
-                w.bytes.removeAll(keepingCapacity: true)
-            }
-        }
-        try emit(w.bytes)
+        var w = ByteWriter(capacity: 64 + 256 * files.count)
+        encodeHeader(toolVersion: toolVersion, outputHash: outputHash, count: files.count, into: &w)
+        for (path, file) in files { encode(path, file, into: &w) }
+        return w.bytes
     }
 
     static func encodeHeader(toolVersion: String, outputHash: String, count: Int, into w: inout ByteWriter) {
@@ -318,10 +293,6 @@ struct MatchedState: Sendable {
 enum AtomicFile {
     static func write(_ data: Data, to path: String) throws {
         try write(to: path) { emit in try data.withUnsafeBytes { try emit($0) } }
-    }
-
-    static func write(bytes: [UInt8], to path: String) throws {
-        try write(to: path) { emit in try bytes.withUnsafeBytes { try emit($0) } }
     }
 
     /// `body` hands the content over in pieces, so a large file need not be held whole.

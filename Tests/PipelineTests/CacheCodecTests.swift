@@ -86,7 +86,7 @@ struct RunStateCodecTests {
         let listed = [("a/gone", state(1)), ("a/z", state(2)), ("a/江", state(3)), ("b", state(4))]
         let entries = ArchiveListing(["a/new", "a/z", "a/江", "b", "c"].map { ArchiveEntry(relativePath: $0, size: 0, mtime: 0) })
         for files in [listed, listed.reversed()] {
-            try RunState.save(toolVersion: "v", outputHash: "h", files: files, stateDir: dir)
+            try Data(RunState.encoded(toolVersion: "v", outputHash: "h", files: files)).write(to: URL(fileURLWithPath: "\(dir)/state.bin"))
             let matched = try #require(RunState.match(stateDir: dir, entries: entries))
             #expect(matched.states.map { $0?.size } == [nil, 2, 3, 4, nil])
             #expect(matched.removed == 1)

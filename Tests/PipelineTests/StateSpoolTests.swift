@@ -58,7 +58,7 @@ struct StateSpoolTests {
         }
     }
 
-    @Test func withNothingMovedTheSpoolBecomesTheStateAsASaveWouldWriteIt() throws {
+    @Test func withNothingMovedTheSpoolBecomesTheStateAsRunStateEncodesIt() throws {
         try Self.withStateDir { dir in
             let spool = try Self.spool(in: dir)
             #expect(try spool.commit(moved: []) == [1])
