@@ -124,7 +124,6 @@ public final class ParquetFileWriter {
     /// The footer's row groups, encoded as each is written: as values, their column chunks' statistics, paths and
     /// encodings were a few small allocations per column per row group that lived until the footer.
     private var rowGroups = CompactWriter()
-    private var writtenRows: Int64 = 0
     private var bufferedRows = 0
     private var isClosed = false
 
@@ -346,7 +345,7 @@ public final class ParquetFileWriter {
         if bufferedRows > 0 { try flushRowGroup() }
         isClosed = true
         let metaData = FileMetaData(
-            schema: schemaElements(for: schema), numRows: writtenRows,
+            schema: schemaElements(for: schema), numRows: Int64(rows),
             rowGroups: (rowGroupCount, rowGroups.bytes), keyValueMetadata: options.keyValueMetadata.map { KeyValue(key: $0.key, value: $0.value) },
             createdBy: options.createdBy, columnOrders: schema.map { _ in ColumnOrder() })
         var footer = CompactWriter()
@@ -377,7 +376,6 @@ public final class ParquetFileWriter {
         }
         rowGroups.writeNested(RowGroup(columns: chunks, totalByteSize: totalByteSize, numRows: Int64(bufferedRows)))
         rowGroupCount += 1
-        writtenRows += Int64(bufferedRows)
         bufferedRows = 0
     }
 }
