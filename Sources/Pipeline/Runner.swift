@@ -140,7 +140,6 @@ public struct Runner: Sendable {
         try spool.seal()
         log.event("stage_end", [("stage", "\"extract\""), ("files", String(work.count)), ("seconds", String(extractSeconds))])
         log.event("stage_end", [("stage", "\"normalize\""), ("files", String(work.count)), ("seconds", String(normalizeSeconds))])
-        let fileCount = entries.count
         entries = ArchiveListing()
         work = []
         previous = nil
@@ -241,9 +240,9 @@ public struct Runner: Sendable {
             manifest.endedAt = ISO8601DateFormatter().string(from: Date())
             try AtomicFile.write(try manifest.encoded(), to: "\(staging)/run.json")
             try committer.commit()
-            log.event("stage_end", [("stage", "\"validate\""), ("files", String(fileCount)), ("seconds", String(validateSeconds))])
+            log.event("stage_end", [("stage", "\"validate\""), ("files", String(spool.count)), ("seconds", String(validateSeconds))])
             log.event("stage_end", [
-                ("stage", "\"load\""), ("files", String(fileCount)), ("seconds", String(manifest.seconds["load"] ?? 0)),
+                ("stage", "\"load\""), ("files", String(spool.count)), ("seconds", String(manifest.seconds["load"] ?? 0)),
                 ("rows", JSONText.object(manifest.rows.sorted { $0.key < $1.key }.map { ($0.key, String($0.value)) })),
             ])
             for (rule, counts) in manifest.rejectsByRule.sorted(by: { $0.key < $1.key }) {
