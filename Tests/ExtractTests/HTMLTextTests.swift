@@ -59,3 +59,49 @@ struct HTMLTextTests {
         #expect(HTMLText.lines(from: "<table><tr><td rowspan=99999 colspan=99999>x").count == 1)
     }
 }
+
+/// What libxml2's tree made of a page, which the event walk must give line for line: text nodes end at every
+/// element, comment and processing instruction (not at entities), a text line is numbered where its first
+/// text node was first reported, and markup after `</html>` joins the page only when nothing precedes the root.
+@Suite("HTML to lines: libxml2 tree semantics (issue 8)")
+struct HTMLTreeSemanticsTests {
+    private func lines(_ html: String) -> [String] { HTMLText.lines(from: html).map { "\($0.number): \($0.text)" } }
+
+    @Test func aTextLineIsNumberedWhereItsFirstNodeWasReported() {
+        // The parser reports text when it reaches "<" or "&", so a node that spans lines is numbered by its end,
+        // and one cut by an entity by the entity's line.
+        #expect(lines("<html><body><p>\n\n第一段\n</p><p>\n甲&amp;\n乙</p></body></html>") == ["4: 第一段", "5: 甲& 乙"])
+    }
+
+    @Test func commentsAndInstructionsEndTextNodesEntitiesDoNot() {
+        // A blank node is a space, never a line start: after a comment the blank node is its own node.
+        #expect(lines("<p>甲<!-- x -->\n乙&nbsp;丙<?php x ?>丁</p>") == ["1: 甲 乙\u{00A0}丙丁"])
+        #expect(lines("<div>\n<!-- x -->\n\n甲</div>") == ["4: 甲"])
+    }
+
+    @Test func scriptAndStyleNeverReachTheLines() {
+        #expect(lines("<div>甲<script>if (a < b) { document.write('<p>乙</p>') }</script>丙<style>p{}</style></div>") == ["1: 甲丙"])
+    }
+
+    @Test func contentAfterTheRootJoinsOnlyWhenTheRootComesFirst() {
+        #expect(lines("<html><body><p>甲</p></body></html>\n<p>乙</p>") == ["1: 甲", "2: 乙"])
+        #expect(lines("<!DOCTYPE html><html><body><p>甲</p></body></html>\n<p>乙</p>") == ["1: 甲"])
+        #expect(lines("<!-- saved --><html><body><p>甲</p></body></html><p>乙</p>") == ["1: 甲"])
+    }
+
+    @Test func tablesKeepOnlyRowsAndCellsOfTheirOwn() {
+        let html = """
+            <table><caption>表一</caption>甲
+            <tr>乙<td>1<table><tr><td>内</td><td>表</td></tr></table></td><th rowspan="x2">2</th><script>3</script></tr>
+            <tbody><tr><td colspan=2>合计<br>数</td></tr></tbody><div><tr><td>丢</td></tr></div>
+            </table>
+            """
+        #expect(lines(html) == ["2: 1 内 表 | 2", "3: 合计 数 | "])
+    }
+
+    @Test func unclosedAndMisnestedMarkupFollowsTheParser() {
+        #expect(lines("<table><tr><td>1<td>2<tr><td>3</table>后") == ["1: 1 | 2", "1: 3", "1: 后"])
+        // <div> closes the open <p>, so the later </p> closes nothing.
+        #expect(lines("<p>甲<div>乙</p>丙</div>丁") == ["1: 甲", "1: 乙丙", "1: 丁"])
+    }
+}

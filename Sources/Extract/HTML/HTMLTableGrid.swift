@@ -1,4 +1,3 @@
-import CLibXML2
 import NianbaoCore
 
 /// One HTML table expanded into a grid (report-formats §4.3 L1). A row-spanned cell repeats on every row it
@@ -15,85 +14,14 @@ struct HTMLTableGrid {
     static let maxColumnSpan = 64
     static let maxRowSpan = 500
 
-    init(table: xmlNodePtr) {
-        collectRows(table)
+    /// A `<tr>` of this table (through thead/tbody/tfoot, not of nested tables), numbered by its start tag's line.
+    mutating func startRow(line: Int) {
+        rows.append(Row(line: line, cells: []))
     }
 
-    /// `<tr>` elements of this table (through thead/tbody/tfoot), not of nested tables.
-    private mutating func collectRows(_ node: xmlNodePtr) {
-        var child = node.pointee.children
-        while let current = child {
-            defer { child = current.pointee.next }
-            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
-            switch HTMLLineCollector.tag(current) {
-            case .tr:
-                rows.append(readRow(current))
-            case .rowGroup:
-                collectRows(current)
-            default:
-                continue
-            }
-        }
-    }
-
-    private func readRow(_ tr: xmlNodePtr) -> Row {
-        var cells: [(String, Int, Int)] = []
-        var text: [UInt8] = []
-        var child = tr.pointee.children
-        while let current = child {
-            defer { child = current.pointee.next }
-            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
-            guard HTMLLineCollector.tag(current) == .cell else { continue }
-            text.removeAll(keepingCapacity: true)
-            Self.appendText(of: current, to: &text)
-            let rowSpan = min(max(Self.intAttribute(current, "rowspan") ?? 1, 1), Self.maxRowSpan)
-            let columnSpan = min(max(Self.intAttribute(current, "colspan") ?? 1, 1), Self.maxColumnSpan)
-            // One String per cell: collapsing the whole cell covers the pieces' own collapsing, and a "|" inside a
-            // cell would read as a cell boundary.
-            let cellText = HTMLLineCollector.trimmedString(&text, collapsing: true, replacingPipes: true)
-            cells.append((cellText, rowSpan, columnSpan))
-        }
-        return Row(line: Int(xmlGetLineNo(tr)), cells: cells)
-    }
-
-    /// Cell text: `<br>` and block children become spaces, scripts are dropped, nested tables flattened.
-    private static func appendText(of node: xmlNodePtr, to text: inout [UInt8]) {
-        var child = node.pointee.children
-        while let current = child {
-            defer { child = current.pointee.next }
-            switch current.pointee.type {
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content {
-                    text.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(max(0, xmlStrlen(content)))))
-                }
-            case XML_ELEMENT_NODE:
-                let tag = HTMLLineCollector.tag(current)
-                if tag == .skipped { continue }
-                if tag == .br || tag.isBlock { text.append(0x20) }
-                appendText(of: current, to: &text)
-                if tag.isBlock { text.append(0x20) }
-            default:
-                continue
-            }
-        }
-    }
-
-    /// The attribute's integer value, read from the attribute's text children (no allocation to free).
-    private static func intAttribute(_ node: xmlNodePtr, _ name: String) -> Int? {
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            defer { attribute = current.pointee.next }
-            guard let attrName = current.pointee.name, xmlStrcasecmp(attrName, name) == 0 else { continue }
-            var value = ""
-            var child = current.pointee.children
-            while let text = child {
-                if let content = text.pointee.content { value += String(cString: content) }
-                child = text.pointee.next
-            }
-            let digits = value.unicodeScalars.prefix { $0.value >= 0x30 && $0.value <= 0x39 }
-            return Int(String(String.UnicodeScalarView(digits.drop { _ in false })).trimmingSpaces())
-        }
-        return nil
+    mutating func addCell(_ text: String, rows rowSpan: Int, columns columnSpan: Int) {
+        guard !rows.isEmpty else { return }
+        rows[rows.count - 1].cells.append((text, rowSpan, columnSpan))
     }
 
     /// One line per row, cells joined by " | "; rowspans repeated, colspans padded.

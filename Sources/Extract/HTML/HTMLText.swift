@@ -36,24 +36,62 @@ enum HTMLText {
     }
 
     static func lines(from html: String) -> [TextLine] {
-        // COMPACT keeps short text in the node itself (one allocation less per text node; `content` still points at it).
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
                 | HTML_PARSE_COMPACT.rawValue)
         guard !html.isEmpty else { return [] }
-        var source = html
-        // libxml2 reads the String's own UTF-8; it copies what it keeps.
-        let document: htmlDocPtr? = source.withUTF8 { buffer -> htmlDocPtr? in
-            guard let base = buffer.baseAddress else { return nil }
-            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                htmlReadMemory($0, Int32(clamping: buffer.count), nil, "UTF-8", options)
+        guard let context = htmlNewParserCtxt() else { return TextLines.split(html) }
+        defer { htmlFreeParserCtxt(context) }
+        // The parser's events go to the collector instead of building a tree that was walked once and freed: the
+        // tree cost as much again as parsing. No document is made, so libxml2 has nothing to free either.
+        if let sax = context.pointee.sax {
+            sax.pointee.startDocument = nil
+            sax.pointee.endDocument = nil
+            sax.pointee.startElement = { context, name, attributes in
+                HTMLText.collector(context)?.pointee.startElement(name, attributes, line: HTMLText.line(context))
             }
+            sax.pointee.endElement = { context, _ in HTMLText.collector(context)?.pointee.endElement() }
+            sax.pointee.characters = { context, bytes, count in
+                guard let bytes, count > 0 else { return }
+                HTMLText.collector(context)?.pointee.text(
+                    UnsafeBufferPointer(start: bytes, count: Int(count)), kind: .text, line: HTMLText.line(context))
+            }
+            sax.pointee.cdataBlock = { context, bytes, count in
+                guard let bytes, count > 0 else { return }
+                HTMLText.collector(context)?.pointee.text(
+                    UnsafeBufferPointer(start: bytes, count: Int(count)), kind: .cdata, line: HTMLText.line(context))
+            }
+            sax.pointee.comment = { context, _ in HTMLText.collector(context)?.pointee.otherNode() }
+            sax.pointee.processingInstruction = { context, _, _ in HTMLText.collector(context)?.pointee.otherNode() }
+            sax.pointee.internalSubset = { context, _, _, _ in HTMLText.collector(context)?.pointee.doctype() }
+            sax.pointee.reference = nil
         }
-        guard let document else { return TextLines.split(html) }
-        defer { xmlFreeDoc(document) }
         var collector = HTMLLineCollector()
-        if let root = xmlDocGetRootElement(document) { collector.walk(root) }
-        collector.flush()
+        var source = html
+        withUnsafeMutablePointer(to: &collector) { pointer in
+            context.pointee._private = UnsafeMutableRawPointer(pointer)
+            // libxml2 reads the String's own UTF-8; it copies what it keeps.
+            source.withUTF8 { buffer in
+                guard let base = buffer.baseAddress else { return }
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    if let document = htmlCtxtReadMemory(context, $0, Int32(clamping: buffer.count), nil, "UTF-8", options) {
+                        xmlFreeDoc(document)
+                    }
+                }
+            }
+            context.pointee._private = nil
+        }
+        collector.finish()
         return collector.lines
+    }
+
+    private static func collector(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<HTMLLineCollector>? {
+        context?.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private?.assumingMemoryBound(to: HTMLLineCollector.self)
+    }
+
+    /// The parser's current line, as the tree builder stored it in a node (an unsigned short, 65535 past that).
+    private static func line(_ context: UnsafeMutableRawPointer?) -> Int {
+        guard let input = context?.assumingMemoryBound(to: xmlParserCtxt.self).pointee.input else { return 0 }
+        return min(Int(input.pointee.line), 65535)
     }
 }
