@@ -87,7 +87,7 @@ struct EncodedFacts: Sendable, Equatable {
         w.int(facts.cells.count)
         for key in facts.cells.keys.sorted() {
             guard let value = facts.cells[key] else { continue }
-            let position = factKeys.position[key]
+            let position = factKeys.position(of: key)
             let whole = value.rounded() == value && abs(value) < 0x1p52
             // Low bit: value is a double rather than a whole number; position 0 means the key follows as text.
             w.varint(UInt64((position.map { $0 + 1 } ?? 0) << 1 | (whole ? 0 : 1)))

@@ -102,4 +102,13 @@ struct RunStateCodecTests {
         #expect(ContentHash(hex: String(hex.dropLast())) == nil)
         #expect(ContentHash(hex: String(hex.dropLast()) + "g") == nil)
     }
+
+    @Test func numberingFindsEachStringAtItsFirstPositionAndNothingElse() {
+        let numbering = Numbering(["b", "a", "b", "", "江夏", "new_received", "new_receivee"])
+        #expect(numbering.all == ["b", "a", "", "江夏", "new_received", "new_receivee"])
+        for (position, string) in numbering.all.enumerated() { #expect(numbering.position(of: string) == position) }
+        for missing in ["c", "new_receive", "new_received ", "江", "B"] { #expect(numbering.position(of: missing) == nil) }
+        // Every catalogue code, in a table filled to a quarter, probes past its collisions.
+        for (position, code) in knownCodes.all.enumerated() { #expect(knownCodes.position(of: code) == position) }
+    }
 }
