@@ -5,7 +5,8 @@ Steps:
   1. `swift build -c release` (skipped with --skip-build or when --nianbao-bin is given).
   2. For every size (default 10000,100000) an archive made by scripts/make-archive is cached in
      the bench dir (default $NIANBAO_BENCH_DIR or /tmp/nianbao-bench) as archive-<size>/ and
-     regenerated only when its _manifest.jsonl is missing.
+     regenerated when its _manifest.jsonl is missing or its _generator.sha256 (make-archive's
+     sha256 and the seed) differs from the current one.
   3. Per archive, in this order:
        cat          warm read of the same files: find A -type f (*.txt, *.html) | xargs -0 cat
        cold         nianbao run --input A --output O --state S --full-refresh  (O and S emptied first)
@@ -27,6 +28,7 @@ in <bench dir>/runs/archive-<size>/<run>.log.
 
 import argparse
 import base64
+import hashlib
 import json
 import os
 import platform
@@ -55,11 +57,23 @@ def release_build():
     return result.returncode == 0
 
 
+def generator_stamp(seed):
+    """What made an archive: the generator's own bytes and the seed, so a changed make-archive is not benchmarked
+    on an archive its older version cached."""
+    digest = hashlib.sha256((REPO / "scripts" / "make-archive").read_bytes())
+    digest.update(f"seed={seed}".encode())
+    return digest.hexdigest()
+
+
 def ensure_archive(bench_dir, size, seed):
     archive = bench_dir / f"archive-{size}"
     restore_pending(archive)
+    stamp_file = archive / "_generator.sha256"
+    stamp = generator_stamp(seed)
     if (archive / "_manifest.jsonl").exists():
-        return archive
+        if stamp_file.exists() and stamp_file.read_text(encoding="utf-8").strip() == stamp:
+            return archive
+        log(f"{archive} was made by another make-archive or seed; making it again")
     log(f"generating {archive} ({size} reports)")
     command = [sys.executable, str(REPO / "scripts" / "make-archive"), str(size), str(archive), "--force"]
     if seed is not None:
@@ -67,6 +81,7 @@ def ensure_archive(bench_dir, size, seed):
     if archive.exists() and not any(archive.iterdir()):
         archive.rmdir()
     subprocess.run(command, check=True)
+    stamp_file.write_text(stamp + "\n", encoding="utf-8")
     return archive
 
 
@@ -337,7 +352,6 @@ def self_test():
     """Runs the harness on a 1,000-report archive against a stand-in binary: the three runs must
     succeed and see 1000 / 0 / 10 changed files, the archive must come back byte-identical, and a
     failing binary must make the bench exit 1."""
-    import hashlib
     import tempfile
     with tempfile.TemporaryDirectory(prefix="nianbao-bench-selftest-") as temp:
         temp = Path(temp)
