@@ -289,7 +289,7 @@ public struct Runner: Sendable {
         let runLength = 8
         let runCount = (work.count + runLength - 1) / runLength
         let limit = max(1, workerCount * 2)
-        var stored: [ContentHash: CacheRef] = [:]
+        var stored = RecentKeys<ContentHash, CacheRef>(capacity: 4096)
         // States made but not yet spooled, because a file before them is still being extracted: a few runs' worth.
         var finished: [Int: FileState] = [:]
         var spooled = 0
@@ -328,12 +328,12 @@ public struct Runner: Sendable {
             while let results = try await group.next() {
                 for result in results {
                     var state = result.state
-                    // Files with the same content share one entry.
+                    // Files with the same content share one entry (copies within 4,096 files of each other: RecentKeys).
                     if let hash = state.hash, let ref = stored[hash] {
                         state.cache = ref
                     } else {
                         state.cache = try pack.append(result.entry)
-                        if let hash = state.hash { stored[hash] = state.cache }
+                        if let hash = state.hash, let ref = state.cache { stored.insert(hash, ref) }
                     }
                     finished[result.index] = state
                     extractSeconds += result.extractSeconds

@@ -22,7 +22,8 @@ final class StateSpool: @unchecked Sendable {
     private(set) var count = 0
     private let expectedCount: Int
     private(set) var facts = FactsIndex()
-    /// Packs the records name, and the bytes of the distinct entries they name.
+    /// Packs the records name, and the bytes of the entries they name, each counted once among the last 4,096
+    /// (RecentKeys): what compaction compares the packs' size with.
     private(set) var packs: Set<Int> = []
     private(set) var liveBytes = 0
     /// The run id (`RunIdentifier`) of the files and their states, hashed as they are written; set by `seal`.
@@ -32,7 +33,7 @@ final class StateSpool: @unchecked Sendable {
     /// Bytes of the file before `buffer`.
     private var flushed = 0
     private var runStart = 0
-    private var distinct: Set<CacheRef> = []
+    private var distinct = RecentKeys<CacheRef, Void>(capacity: 4096)
     private var identifier: RunIdentifier
 
     /// Starts a spool of `count` files' states; state.bin names the count before the records.
@@ -67,7 +68,7 @@ final class StateSpool: @unchecked Sendable {
         if let f = state.facts { facts.add(agency: f.agency, year: f.reportYear, at: recordStart..<recordEnd) }
         if let ref = state.cache {
             packs.insert(ref.pack)
-            if distinct.insert(ref).inserted { liveBytes += ref.length }
+            if distinct.insert(ref, ()) { liveBytes += ref.length }
         }
         count += 1
         if count % Self.runLength == 0 {
@@ -85,7 +86,7 @@ final class StateSpool: @unchecked Sendable {
         if runStart < flushed + buffer.bytes.count { runs.append(runStart..<(flushed + buffer.bytes.count)) }
         try flush()
         buffer = ByteWriter(capacity: 0)
-        distinct = []
+        distinct = RecentKeys(capacity: 1)
         facts.seal()
         runID = identifier.value()
     }
