@@ -1,3 +1,4 @@
+import Glibc
 import NianbaoCore
 
 /// Extract stage: file bytes → decoded text → cleaned lines → metadata, template tables, figures.
@@ -45,6 +46,18 @@ enum TextLines {
         var probe = text
         let ends: [(start: Int, end: Int)] = probe.withUTF8 { bytes in
             var ranges: [(start: Int, end: Int)] = []
+            guard let base = bytes.baseAddress else { return [(0, 0)] }
+            // Text without a CR (nearly all of it) is split with memchr, which reads 32 bytes a step.
+            if memchr(base, 0x0D, bytes.count) == nil {
+                var start = 0
+                while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
+                    let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    ranges.append((start, index))
+                    start = index + 1
+                }
+                ranges.append((start, bytes.count))
+                return ranges
+            }
             var start = 0
             var index = 0
             while index < bytes.count {
