@@ -30,26 +30,10 @@ enum ScalarText {
         return nil
     }
 
-    /// Byte-level containment on the UTF-8 of `text` (no allocation when the string is native).
+    /// Byte-level containment on the UTF-8 of `text` (no allocation when the string is native; memchr-driven).
     static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let first = needle.first, needle.count <= bytes.count else { return false }
-            var index = 0
-            let last = bytes.count - needle.count
-            while index <= last {
-                if bytes[index] == first {
-                    var matched = true
-                    for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
-                        matched = false
-                        break
-                    }
-                    if matched { return true }
-                }
-                index += 1
-            }
-            return false
-        }
+        return text.withUTF8 { UTF8Scan.contains($0, needle) }
     }
 
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Byte-level helpers over the UTF-8 of a String for the per-line hot paths of text clean-up. Foundation's
 /// `contains`/`hasPrefix`/`range(of:)` fold character clusters through CFString and cost microseconds per call;
 /// these are plain loops over the native UTF-8 and allocate nothing.
@@ -8,17 +10,24 @@ enum UTF8Scan {
     }
 
     /// Start of the first occurrence of `needle` at or after `start`.
+    ///
+    /// memchr finds candidates by the needle's last byte: for Han words that is a continuation byte, about one
+    /// byte in a hundred of Chinese text, where the lead byte (E4–E9) is one in six. Hits come in increasing order
+    /// of end, so of start too, and the first verified one is the first occurrence.
     static func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        let last = bytes.count - needle.count
-        var index = max(0, start)
-        while index <= last {
-            if bytes[index] == first {
-                var offset = 1
-                while offset < needle.count, bytes[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return index }
-            }
-            index += 1
+        let count = needle.count
+        guard count > 0, count <= bytes.count, let base = bytes.baseAddress else { return nil }
+        let lastByte = Int32(needle[count - 1])
+        // Index of the needle's last byte in the earliest candidate.
+        var end = max(0, start) + count - 1
+        while end < bytes.count {
+            guard let hit = memchr(base + end, lastByte, bytes.count - end) else { return nil }
+            let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let candidate = found - (count - 1)
+            var offset = 0
+            while offset < count - 1, bytes[candidate + offset] == needle[offset] { offset += 1 }
+            if offset == count - 1 { return candidate }
+            end = found + 1
         }
         return nil
     }
