@@ -34,15 +34,15 @@ enum ChineseDate: Equatable {
         let yearDigits = digits(s, &i)
         if (5...8).contains(yearDigits.count) {
             // Separators lost entirely: YYYY then month and day run together.
-            guard let year = Int(ScalarText.string(yearDigits.prefix(4)[...])), plausibleYears.contains(year),
+            guard let year = ScalarText.decimalValue(yearDigits.prefix(4)[...]), plausibleYears.contains(year),
                 let date = splitMonthDay(year: year, Array(yearDigits.dropFirst(4)))
             else { return nil }
             return (date, skipDaySuffix(s, i))
         }
         var year: Int
-        if yearDigits.count == 4, let value = Int(ScalarText.string(yearDigits[...])) {
+        if yearDigits.count == 4, let value = ScalarText.decimalValue(yearDigits[...]) {
             year = value
-        } else if yearDigits.count == 2, i < s.count, s[i] == "年", let value = Int(ScalarText.string(yearDigits[...])) {
+        } else if yearDigits.count == 2, i < s.count, s[i] == "年", let value = ScalarText.decimalValue(yearDigits[...]) {
             year = 2000 + value
         } else {
             return nil
@@ -60,7 +60,7 @@ enum ChineseDate: Equatable {
             guard let date = splitMonthDay(year: year, monthDigits) else { return nil }
             return (date, skipDaySuffix(s, i))
         }
-        guard (1...2).contains(monthDigits.count), let month = Int(ScalarText.string(monthDigits[...])),
+        guard (1...2).contains(monthDigits.count), let month = ScalarText.decimalValue(monthDigits[...]),
             i < s.count, s[i] == (separator == "年" ? "月" : separator)
         else { return nil }
         i += 1
@@ -70,7 +70,7 @@ enum ChineseDate: Equatable {
             guard separator == "年", (1...12).contains(month) else { return nil }
             return (.month(year: year, month: month), i)
         }
-        guard dayDigits.count <= 2, let day = Int(ScalarText.string(dayDigits[...])),
+        guard dayDigits.count <= 2, let day = ScalarText.decimalValue(dayDigits[...]),
             let date = CivilDate(year: year, month: month, day: day)
         else { return nil }
         return (.day(date), skipDaySuffix(s, i))
@@ -81,8 +81,8 @@ enum ChineseDate: Equatable {
         guard (2...4).contains(digits.count) else { return nil }
         var dates: [CivilDate] = []
         for monthLength in 1...2 where digits.count - monthLength >= 1 && digits.count - monthLength <= 2 {
-            guard let month = Int(ScalarText.string(digits.prefix(monthLength)[...])),
-                let day = Int(ScalarText.string(digits.dropFirst(monthLength)[...])),
+            guard let month = ScalarText.decimalValue(digits.prefix(monthLength)[...]),
+                let day = ScalarText.decimalValue(digits.dropFirst(monthLength)[...]),
                 let date = CivilDate(year: year, month: month, day: day)
             else { continue }
             dates.append(date)
@@ -150,7 +150,7 @@ enum ChineseDate: Equatable {
     /// 1–31 in Chinese numerals ("八", "十", "十二", "二十", "三十一", "廿五") or ASCII digits.
     private static func smallNumber(_ s: [Unicode.Scalar], _ i: inout Int) -> Int? {
         let arabic = digits(s, &i)
-        if !arabic.isEmpty { return arabic.count <= 2 ? Int(ScalarText.string(arabic[...])) : nil }
+        if !arabic.isEmpty { return arabic.count <= 2 ? ScalarText.decimalValue(arabic[...]) : nil }
         var value = 0
         var read = false
         if i < s.count, let digit = chineseDigit(s[i]), digit > 0 {

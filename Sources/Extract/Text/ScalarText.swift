@@ -36,10 +36,32 @@ enum ScalarText {
         return text.withUTF8 { UTF8Scan.contains($0, needle) }
     }
 
+    /// One UTF-8 write into the new String's own storage: `UnicodeScalarView.append(contentsOf:)` grew the
+    /// string scalar by scalar and was a quarter of the metadata reader's instructions.
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        guard !scalars.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var count = 0
+            for scalar in scalars {
+                for byte in scalar.utf8 {
+                    buffer[count] = byte
+                    count += 1
+                }
+            }
+            return count
+        }
+    }
+
+    /// `Int(string(digits))` without building the String: callers pass runs of ASCII digits, which are added up
+    /// directly; anything else (a sign, a run long enough to overflow) is left to `Int(_:)`.
+    static func decimalValue(_ digits: ArraySlice<Unicode.Scalar>) -> Int? {
+        guard !digits.isEmpty, digits.count <= 18 else { return Int(string(digits)) }
+        var value = 0
+        for digit in digits {
+            guard isASCIIDigit(digit) else { return Int(string(digits)) }
+            value = value * 10 + Int(digit.value - 0x30)
+        }
+        return value
     }
 
     /// Drops spaces and the given punctuation from both ends.
@@ -131,8 +153,6 @@ enum ScalarText {
 
 
     static func string(_ hay: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> String {
-        var view = String.UnicodeScalarView()
-        if lo < hi { view.append(contentsOf: hay[lo..<hi]) }
-        return String(view)
+        lo < hi ? string(hay[lo..<hi]) : ""
     }
 }
