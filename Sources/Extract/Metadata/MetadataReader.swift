@@ -10,9 +10,22 @@ enum MetadataReader {
     static let tailLineCount = 10
 
     static func read(_ text: CleanText) -> ReportMetadata {
-        let nonEmpty = text.lines.lazy.map(\.text).filter { !$0.isEmpty }
-        let head = Array(nonEmpty.prefix(headLineCount))
-        let tail = Array(Array(nonEmpty.reversed().prefix(tailLineCount)).reversed())
+        let lines = text.lines
+        var head: [String] = []
+        head.reserveCapacity(headLineCount)
+        for line in lines where !line.text.isEmpty {
+            head.append(line.text)
+            if head.count == headLineCount { break }
+        }
+        // Walked from the end by index: a reversed lazy filter was copied out through generic slices.
+        var tail: [String] = []
+        tail.reserveCapacity(tailLineCount)
+        var index = lines.count
+        while index > 0, tail.count < tailLineCount {
+            index -= 1
+            if !lines[index].text.isEmpty { tail.append(lines[index].text) }
+        }
+        tail.reverse()
 
         var metadata = ReportMetadata()
         let found = TitleFinder.findWithAgency(in: head)
@@ -21,6 +34,8 @@ enum MetadataReader {
 
         var published: ChineseDate?
         for line in head where ScalarText.contains(line, colon) || ScalarText.contains(line, fullWidthColon) {
+            // Each value is kept from the first line that gives it, so once both are known no line can change them.
+            if published != nil && metadata.publishingUnit != nil { break }
             let scalars = Array(line.unicodeScalars)
             let fields = HeaderFields.fields(scalars)
             guard !fields.isEmpty else { continue }
@@ -98,7 +113,7 @@ enum MetadataReader {
             if ScalarText.isASCIIDigit(s[i]) {
                 var j = i
                 while j < s.count, ScalarText.isASCIIDigit(s[j]) { j += 1 }
-                if j - i == 4, j < s.count, s[j] == "年", let year = Int(ScalarText.string(s[i..<j])),
+                if j - i == 4, j < s.count, s[j] == "年", let year = ScalarText.decimalValue(s[i..<j]),
                     ChineseDate.plausibleYears.contains(year)
                 {
                     return year

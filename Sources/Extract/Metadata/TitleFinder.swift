@@ -2,7 +2,7 @@
 enum TitleFinder {
     private static let markers = ["年度报告", "工作报告", "年报"].map { Array($0.utf8) }
     /// Sentence punctuation and page-field colons: a line with these is prose or a header, not a title.
-    private static let proseMarks: Set<Unicode.Scalar> = Set(",。;:《".unicodeScalars)
+    private static let proseMarks = [",", "。", ";", ":", "《"].map { Array($0.utf8) }
 
     static func find(in head: [String]) -> String? {
         findWithAgency(in: head)?.title
@@ -27,8 +27,13 @@ enum TitleFinder {
     static func isTitle(_ line: String) -> Bool {
         // Byte checks first: most head lines are long paragraphs, and stdlib substring search is slow.
         guard line.utf8.count <= 240, markers.contains(where: { ScalarText.contains(line, $0) }) else { return false }
-        let scalars = line.unicodeScalars
-        guard scalars.count <= 60 else { return false }
-        return !scalars.contains { proseMarks.contains($0) }
+        var line = line
+        return line.withUTF8 { bytes in
+            // Scalars are counted by their lead bytes, and a mark's UTF-8 occurs only where the mark does.
+            var scalars = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { scalars += 1 }
+            guard scalars <= 60 else { return false }
+            return !proseMarks.contains { UTF8Scan.contains(bytes, $0) }
+        }
     }
 }
