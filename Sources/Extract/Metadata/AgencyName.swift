@@ -36,12 +36,12 @@ enum AgencyName {
     static func normalised(_ candidate: String) -> String? {
         var name = ScalarText.string(ScalarText.trimmed(Array(candidate.unicodeScalars)[...], also: trimmedMarks))
         guard looksLikeOrganName(name) else { return nil }
-        if name.hasSuffix("人民") { name += "政府" }
-        if name.hasSuffix("政府") && !name.hasSuffix("人民政府") {
+        if ScalarText.hasSuffix(name, "人民") { name += "政府" }
+        if ScalarText.hasSuffix(name, "政府") && !ScalarText.hasSuffix(name, "人民政府") {
             let region = String(name.dropLast(2))
             if isBareRegion(region) { name = region + "人民政府" }
         }
-        if name.hasSuffix("街道") { return name + "办事处" }
+        if ScalarText.hasSuffix(name, "街道") { return name + "办事处" }
         if isBareRegion(name) { return name + "人民政府" }
         return name
     }
@@ -54,13 +54,15 @@ enum AgencyName {
         if scalars.contains(where: { sentenceMarks.contains($0) || ScalarText.isASCIIDigit($0) || ScalarText.isSpace($0) }) {
             return false
         }
-        return organEndings.contains(last) || name.hasSuffix("人民") || name.hasSuffix("街道")
+        return organEndings.contains(last) || ScalarText.hasSuffix(name, "人民") || ScalarText.hasSuffix(name, "街道")
     }
 
     /// A region name with no organ after it: "江夏区", "威海市", but not "遂宁经济技术开发区".
     static func isBareRegion(_ name: String) -> Bool {
-        guard name.unicodeScalars.count >= 2, regionSuffixes.contains(where: { name.hasSuffix($0) }) else { return false }
-        return !zoneSuffixes.contains { name.hasSuffix($0) }
+        guard name.unicodeScalars.count >= 2 else { return false }
+        let plain = ScalarText.isPlain(name)
+        guard regionSuffixes.contains(where: { ScalarText.hasSuffix(name, $0, textIsPlain: plain) }) else { return false }
+        return !zoneSuffixes.contains { ScalarText.hasSuffix(name, $0, textIsPlain: plain) }
     }
 
     /// Drops "2021年", "2015年度", "二〇一九年度" so that a year before or after the name does not end up in it.

@@ -40,7 +40,7 @@ struct SignatureBlock: Equatable {
     /// A line that names an office: short, no sentence punctuation, ends like a body ("…办公室", "…管理委员会").
     static func officeLine(_ line: String) -> String? {
         var name = line
-        for stamp in ["(盖章)", "(章)"] where name.hasSuffix(stamp) { name = String(name.dropLast(stamp.count)) }
+        for stamp in ["(盖章)", "(章)"] where ScalarText.hasSuffix(name, stamp) { name = String(name.dropLast(stamp.count)) }
         return AgencyName.looksLikeOrganName(name) ? name : nil
     }
 }

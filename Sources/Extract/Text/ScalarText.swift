@@ -64,6 +64,32 @@ enum ScalarText {
         return value
     }
 
+    /// Scalars that are a whole character (grapheme cluster) wherever they stand among one another and have no
+    /// canonical decomposition: printable ASCII, Han, CJK and general punctuation (without the combining tone
+    /// marks U+302A–302F and the format characters), full-width ASCII. Between strings made only of these,
+    /// character comparison is scalar comparison, so it is UTF-8 comparison.
+    static func isPlain(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20...0x7E, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x3000...0x3029, 0x3030...0x303F, 0x2010...0x2027,
+            0x2030...0x205E, 0xFF01...0xFF5E:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isPlain(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(isPlain) }
+
+    /// `text.hasSuffix(suffix)`, compared by UTF-8 when both are plain: the stdlib's character-wise comparison
+    /// (grapheme breaking and canonical equivalence) was a fifth of the metadata reader's instructions.
+    /// `textIsPlain` is `isPlain(text)` when the caller tries several suffixes on one text.
+    static func hasSuffix(_ text: String, _ suffix: String, textIsPlain: Bool? = nil) -> Bool {
+        guard textIsPlain ?? isPlain(text), isPlain(suffix) else { return text.hasSuffix(suffix) }
+        let textBytes = text.utf8
+        let suffixBytes = suffix.utf8
+        return suffixBytes.count <= textBytes.count && textBytes.suffix(suffixBytes.count).elementsEqual(suffixBytes)
+    }
+
     /// Drops spaces and the given punctuation from both ends.
     static func trimmed(_ scalars: ArraySlice<Unicode.Scalar>, also extra: Set<Unicode.Scalar> = []) -> ArraySlice<Unicode.Scalar> {
         var slice = scalars
