@@ -40,6 +40,7 @@ struct MetadataScanHelperTests {
             #expect(built == text)
             #expect(Array(built.utf8) == Array(text.utf8))
             #expect(ScalarText.decimalValue(scalars) == Int(text))
+            #expect(ScalarText.scalars(text) == Array(text.unicodeScalars))
         }
     }
 

@@ -24,7 +24,7 @@ enum AgencyName {
 
     /// The agency named by a report title, or nil when the title names none ("2019年政府信息公开工作年度报告").
     static func fromTitle(_ title: String) -> String? {
-        let scalars = removingYears(Array(title.unicodeScalars))
+        let scalars = removingYears(ScalarText.scalars(title))
         var end = scalars.count
         for stop in titleStops {
             if let index = ScalarText.firstIndex(of: stop, in: scalars), index < end { end = index }
@@ -34,7 +34,7 @@ enum AgencyName {
 
     /// Completes and checks a candidate name: nil unless it reads as the name of a body.
     static func normalised(_ candidate: String) -> String? {
-        var name = ScalarText.string(ScalarText.trimmed(Array(candidate.unicodeScalars)[...], also: trimmedMarks))
+        var name = ScalarText.string(ScalarText.trimmed(ScalarText.scalars(candidate)[...], also: trimmedMarks))
         guard looksLikeOrganName(name) else { return nil }
         if ScalarText.hasSuffix(name, "人民") { name += "政府" }
         if ScalarText.hasSuffix(name, "政府") && !ScalarText.hasSuffix(name, "人民政府") {
@@ -48,7 +48,7 @@ enum AgencyName {
 
     /// A short name without sentence punctuation or digits, ending like a body or region, not "我区"/"本局".
     static func looksLikeOrganName(_ name: String) -> Bool {
-        let scalars = Array(name.unicodeScalars)
+        let scalars = ScalarText.scalars(name)
         guard (2...40).contains(scalars.count), let first = scalars.first, let last = scalars.last else { return false }
         if deicticFirsts.contains(first) { return false }
         if scalars.contains(where: { sentenceMarks.contains($0) || ScalarText.isASCIIDigit($0) || ScalarText.isSpace($0) }) {

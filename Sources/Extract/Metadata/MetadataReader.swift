@@ -36,7 +36,7 @@ enum MetadataReader {
         for line in head where ScalarText.contains(line, colon) || ScalarText.contains(line, fullWidthColon) {
             // Each value is kept from the first line that gives it, so once both are known no line can change them.
             if published != nil && metadata.publishingUnit != nil { break }
-            let scalars = Array(line.unicodeScalars)
+            let scalars = ScalarText.scalars(line)
             let fields = HeaderFields.fields(scalars)
             guard !fields.isEmpty else { continue }
             if published == nil { published = HeaderFields.publishedDate(in: scalars, fields: fields) }
@@ -85,14 +85,18 @@ enum MetadataReader {
     // MARK: Report year
 
     private static let statisticsBytes = Array("统计".utf8)
-    private static let periodWords: [[Unicode.Scalar]] = ["统计时限", "统计期限", "统计时间", "统计周期", "统计区间"]
-        .map { Array($0.unicodeScalars) }
+    private static let periodWordList = ["统计时限", "统计期限", "统计时间", "统计周期", "统计区间"]
+    private static let periodWords: [[Unicode.Scalar]] = periodWordList.map { Array($0.unicodeScalars) }
+    private static let periodWordBytes = periodWordList.map { Array($0.utf8) }
 
     /// "本报告中所列数据的统计时限自2017年1月1日至…", "统计期限从YYYY年…", "数据统计期限为YYYY年…": the first year
     /// within a few characters after the keyword.
     static func statisticsPeriodYear(_ lines: [TextLine]) -> Int? {
         for line in lines where ScalarText.contains(line.text, statisticsBytes) {
-            let s = Array(line.text.unicodeScalars)
+            // Most 统计 lines ("统计数据", "统计表") hold no period word; a UTF-8 match is a scalar match, so those
+            // are passed over without decoding.
+            guard periodWordBytes.contains(where: { ScalarText.contains(line.text, $0) }) else { continue }
+            let s = ScalarText.scalars(line.text)
             for word in periodWords {
                 guard let index = ScalarText.firstIndex(of: word, in: s) else { continue }
                 if let year = firstYear(in: s, from: index + word.count, within: 12) { return year }
@@ -102,7 +106,7 @@ enum MetadataReader {
     }
 
     static func titleYear(_ title: String) -> Int? {
-        let s = Array(title.unicodeScalars)
+        let s = ScalarText.scalars(title)
         return firstYear(in: s, from: 0, within: s.count)
     }
 

@@ -21,7 +21,7 @@ struct SignatureBlock: Equatable {
     static func dateLine(_ line: String) -> (office: String?, date: ChineseDate)? {
         // More than 240 bytes is more than 60 scalars: body paragraphs stop here without a scalar copy.
         guard line.utf8.count <= 240 else { return nil }
-        let s = Array(line.unicodeScalars)
+        let s = ScalarText.scalars(line)
         guard !s.isEmpty, s.count <= 60 else { return nil }
         for start in s.indices {
             let startsRun = ScalarText.isASCIIDigit(s[start]) || ChineseDate.chineseDigit(s[start]) != nil

@@ -78,16 +78,52 @@ enum ScalarText {
         }
     }
 
-    static func isPlain(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(isPlain) }
+    static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let (value, length) = UTF8Scan.scalar(at: index, in: bytes)
+                guard let scalar = Unicode.Scalar(value), isPlain(scalar) else { return false }
+                index += length
+            }
+            return true
+        }
+    }
 
     /// `text.hasSuffix(suffix)`, compared by UTF-8 when both are plain: the stdlib's character-wise comparison
     /// (grapheme breaking and canonical equivalence) was a fifth of the metadata reader's instructions.
     /// `textIsPlain` is `isPlain(text)` when the caller tries several suffixes on one text.
     static func hasSuffix(_ text: String, _ suffix: String, textIsPlain: Bool? = nil) -> Bool {
         guard textIsPlain ?? isPlain(text), isPlain(suffix) else { return text.hasSuffix(suffix) }
-        let textBytes = text.utf8
-        let suffixBytes = suffix.utf8
-        return suffixBytes.count <= textBytes.count && textBytes.suffix(suffixBytes.count).elementsEqual(suffixBytes)
+        var text = text
+        var suffix = suffix
+        return text.withUTF8 { textBytes in
+            suffix.withUTF8 { suffixBytes in
+                guard suffixBytes.count <= textBytes.count else { return false }
+                let start = textBytes.count - suffixBytes.count
+                for offset in 0..<suffixBytes.count where textBytes[start + offset] != suffixBytes[offset] { return false }
+                return true
+            }
+        }
+    }
+
+    /// The scalars of `text`, decoded from its UTF-8 in one pass (`Array(text.unicodeScalars)` counts them first,
+    /// then copies through the generic sequence path).
+    static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var index = 0
+                while index < bytes.count {
+                    let (value, length) = UTF8Scan.scalar(at: index, in: bytes)
+                    // A String's UTF-8 is valid, so the replacement is never taken.
+                    buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    count += 1
+                    index += length
+                }
+            }
+        }
     }
 
     /// Drops spaces and the given punctuation from both ends.
