@@ -1,3 +1,4 @@
+import NianbaoCore
 import Testing
 
 @testable import Extract
@@ -41,6 +42,14 @@ struct MetadataScanHelperTests {
             #expect(Array(built.utf8) == Array(text.utf8))
             #expect(ScalarText.decimalValue(scalars) == Int(text))
             #expect(ScalarText.scalars(text) == Array(text.unicodeScalars))
+            var copy = text
+            copy.withUTF8 { bytes in
+                var start = 0
+                while start < bytes.count {
+                    #expect(ScalarText.scalars(bytes, from: start) == Array(String(decoding: bytes[start...], as: UTF8.self).unicodeScalars))
+                    start += UTF8Scan.scalar(at: start, in: bytes).length
+                }
+            }
         }
     }
 
@@ -62,5 +71,37 @@ struct MetadataScanHelperTests {
         #expect(ScalarText.isPlain("金台区人民政府办公室(盖章)—“2018”。,"))
         #expect(!ScalarText.isPlain("\u{F900}"))
         #expect(!ScalarText.isPlain("区\u{302A}"))
+    }
+}
+
+/// The opening sentence and statistics period are read from windows of the line; long lines must read as short ones.
+@Suite("Metadata windows of long lines")
+struct MetadataWindowTests {
+    @Test func compiledByLooksBackThirtyCharacters() {
+        let filler = String(repeating: "各", count: 40)
+        // A name of 30 characters between 由 and 编制 is read; one of 31 is not.
+        let name29 = "金台区人民政府办公室" + String(repeating: "办", count: 19) + "室"
+        #expect(name29.unicodeScalars.count == 30)
+        let near = OpeningSentence.find(in: [filler + "由" + name29 + "编制的2019年度报告"])
+        #expect(near?.year == 2019)
+        let far = OpeningSentence.find(in: [filler + "由办" + name29 + "编制的2019年度报告"])
+        #expect(far == nil)
+        let atStart = OpeningSentence.find(in: ["由金台区人民政府编制的2019年度报告"])
+        #expect(atStart == OpeningSentence(agency: "金台区人民政府", year: 2019))
+    }
+
+    @Test func leadAfterALongPrefix() {
+        let prefix = String(repeating: "根据条例要求,", count: 50)
+        let found = OpeningSentence.find(in: [prefix + "现将金台区人民政府2017年度政府信息公开工作情况报告如下"])
+        #expect(found == OpeningSentence(agency: "金台区人民政府", year: 2017))
+    }
+
+    @Test func statisticsPeriodAfterALongPrefix() {
+        let prefix = String(repeating: "统计数据,", count: 50)
+        let lines = [TextLine(number: 1, text: prefix + "本报告统计期限自2018年1月1日起")]
+        #expect(MetadataReader.statisticsPeriodYear(lines) == 2018)
+        let late = [TextLine(number: 1, text: "统计时限为今年统计期限自2018年1月1日起")]
+        // The first word without a year gives nothing; the next word is tried.
+        #expect(MetadataReader.statisticsPeriodYear(late) == 2018)
     }
 }

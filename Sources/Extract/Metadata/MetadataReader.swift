@@ -85,22 +85,26 @@ enum MetadataReader {
     // MARK: Report year
 
     private static let statisticsBytes = Array("统计".utf8)
-    private static let periodWordList = ["统计时限", "统计期限", "统计时间", "统计周期", "统计区间"]
-    private static let periodWords: [[Unicode.Scalar]] = periodWordList.map { Array($0.unicodeScalars) }
-    private static let periodWordBytes = periodWordList.map { Array($0.utf8) }
+    private static let periodWords = ["统计时限", "统计期限", "统计时间", "统计周期", "统计区间"]
+        .map { (bytes: Array($0.utf8), scalarCount: $0.unicodeScalars.count) }
 
     /// "本报告中所列数据的统计时限自2017年1月1日至…", "统计期限从YYYY年…", "数据统计期限为YYYY年…": the first year
     /// within a few characters after the keyword.
     static func statisticsPeriodYear(_ lines: [TextLine]) -> Int? {
         for line in lines where ScalarText.contains(line.text, statisticsBytes) {
-            // Most 统计 lines ("统计数据", "统计表") hold no period word; a UTF-8 match is a scalar match, so those
-            // are passed over without decoding.
-            guard periodWordBytes.contains(where: { ScalarText.contains(line.text, $0) }) else { continue }
-            let s = ScalarText.scalars(line.text)
-            for word in periodWords {
-                guard let index = ScalarText.firstIndex(of: word, in: s) else { continue }
-                if let year = firstYear(in: s, from: index + word.count, within: 12) { return year }
+            var text = line.text
+            let year: Int? = text.withUTF8 { bytes in
+                // The words are found in the UTF-8 (the first byte match is the first scalar match), and as
+                // `firstYear` reads only from its start on, just the scalars from the word on are decoded.
+                // Most 统计 lines ("统计数据", "统计表") hold no period word and decode nothing.
+                for word in periodWords {
+                    guard let byteIndex = UTF8Scan.firstIndex(of: word.bytes, in: bytes, from: 0) else { continue }
+                    let s = ScalarText.scalars(bytes, from: byteIndex)
+                    if let year = firstYear(in: s, from: word.scalarCount, within: 12) { return year }
+                }
+                return nil
             }
+            if let year { return year }
         }
         return nil
     }

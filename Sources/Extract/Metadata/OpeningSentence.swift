@@ -4,43 +4,46 @@ struct OpeningSentence: Equatable {
     var agency: String?
     var year: Int?
 
-    private static let leads: [[Unicode.Scalar]] = ["现将", "现公布", "现予公布", "现发布"].map { Array($0.unicodeScalars) }
-    private static let compiled: [Unicode.Scalar] = Array("编制".unicodeScalars)
-    private static let leadBytes = ["现将", "现公布", "现予公布", "现发布"].map { Array($0.utf8) }
+    private static let leadWords = ["现将", "现公布", "现予公布", "现发布"].map { (bytes: Array($0.utf8), scalarCount: $0.unicodeScalars.count) }
     private static let compiledBytes = Array("编制".utf8)
+    /// How far before 编制 the search for 由 can look: 30 scalars, and the one before them.
+    private static let compiledLookBack = 31
 
     static func find(in head: [String]) -> OpeningSentence? {
-        let leadBytes = Self.leadBytes
-        let compiledBytes = Self.compiledBytes
         for line in head {
-            // Most head lines hold no lead and no 编制 (a UTF-8 byte match is a scalar match), so the copy is skipped.
-            guard mayHoldLeadOrCompiled(line, leadBytes, compiledBytes) else { continue }
-            let s = ScalarText.scalars(line)
-            for lead in leads {
-                guard let index = ScalarText.firstIndex(of: lead, in: s) else { continue }
-                if let found = read(s, nameStart: index + lead.count) { return found }
-            }
-            if let index = ScalarText.firstIndex(of: compiled, in: s) {
-                // "由XX编制的2019年度…": the name sits between the nearest 由 and 编制.
-                var start = index
-                while start > 0, index - start < 30, s[start - 1] != "由" { start -= 1 }
-                if start > 0, s[start - 1] == "由" {
-                    let agency = AgencyName.normalised(ScalarText.string(s[start..<index]))
-                    let year = MetadataReader.firstYear(in: s, from: index, within: 12)
-                    if agency != nil || year != nil { return OpeningSentence(agency: agency, year: year) }
-                }
-            }
+            var line = line
+            if let found = line.withUTF8({ find(inLine: $0) }) { return found }
         }
         return nil
     }
 
-    /// Whether a lead or 编制 occurs: a memchr-driven search per word beat checking each E7 byte (现 and 编
-    /// start with E7, as does 的) against all five.
-    private static func mayHoldLeadOrCompiled(_ line: String, _ leads: [[UInt8]], _ compiled: [UInt8]) -> Bool {
-        var line = line
-        return line.withUTF8 { bytes in
-            UTF8Scan.contains(bytes, compiled) || leads.contains { UTF8Scan.contains(bytes, $0) }
+    /// Leads and 编制 are found in the UTF-8 (a byte match is a scalar match, and the first byte match is the first
+    /// scalar match); only the part of the line the rules read is decoded. Most head lines hold neither and decode
+    /// nothing; lines that do are often whole paragraphs.
+    private static func find(inLine bytes: UnsafeBufferPointer<UInt8>) -> OpeningSentence? {
+        for lead in leadWords {
+            guard let byteIndex = UTF8Scan.firstIndex(of: lead.bytes, in: bytes, from: 0) else { continue }
+            // `read` looks only at and after the name start, so the scalars from the lead on are enough.
+            let s = ScalarText.scalars(bytes, from: byteIndex)
+            if let found = read(s, nameStart: lead.scalarCount) { return found }
         }
+        guard let byteIndex = UTF8Scan.firstIndex(of: compiledBytes, in: bytes, from: 0) else { return nil }
+        // "由XX编制的2019年度…": the name sits between the nearest 由 and 编制. The scalars from `compiledLookBack`
+        // before 编制 on (or from the line start) hold everything looked at, and `start > 0` still means that a
+        // scalar precedes `start` in the line.
+        var windowStart = byteIndex
+        var index = 0
+        while windowStart > 0, index < compiledLookBack {
+            windowStart = UTF8Scan.scalarStart(before: windowStart, in: bytes)
+            index += 1
+        }
+        let s = ScalarText.scalars(bytes, from: windowStart)
+        var start = index
+        while start > 0, index - start < 30, s[start - 1] != "由" { start -= 1 }
+        guard start > 0, s[start - 1] == "由" else { return nil }
+        let agency = AgencyName.normalised(ScalarText.string(s[start..<index]))
+        let year = MetadataReader.firstYear(in: s, from: index, within: 12)
+        return agency != nil || year != nil ? OpeningSentence(agency: agency, year: year) : nil
     }
 
     /// The name runs from after the lead to the year; the year must come before the sentence ends.

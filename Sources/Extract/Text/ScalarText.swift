@@ -112,16 +112,19 @@ enum ScalarText {
     /// then copies through the generic sequence path).
     static func scalars(_ text: String) -> [Unicode.Scalar] {
         var text = text
-        return text.withUTF8 { bytes in
-            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-                var index = 0
-                while index < bytes.count {
-                    let (value, length) = UTF8Scan.scalar(at: index, in: bytes)
-                    // A String's UTF-8 is valid, so the replacement is never taken.
-                    buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
-                    count += 1
-                    index += length
-                }
+        return text.withUTF8 { scalars($0, from: 0) }
+    }
+
+    /// The scalars of valid UTF-8 from byte `start`, which must begin a scalar.
+    static func scalars(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: max(0, bytes.count - start)) { buffer, count in
+            var index = start
+            while index < bytes.count {
+                let (value, length) = UTF8Scan.scalar(at: index, in: bytes)
+                // A String's UTF-8 is valid, so the replacement is never taken.
+                buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                count += 1
+                index += length
             }
         }
     }
