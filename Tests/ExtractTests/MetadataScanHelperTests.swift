@@ -105,3 +105,17 @@ struct MetadataWindowTests {
         #expect(MetadataReader.statisticsPeriodYear(late) == 2018)
     }
 }
+
+@Suite("Agency name regions")
+struct AgencyRegionTests {
+    @Test func bareRegionsAgreeOnPlainAndOtherNames() {
+        #expect(AgencyName.isBareRegion("江夏区"))
+        #expect(AgencyName.isBareRegion("恩施土家族苗族自治州"))
+        #expect(!AgencyName.isBareRegion("遂宁经济技术开发区"))
+        #expect(!AgencyName.isBareRegion("区"))
+        #expect(!AgencyName.isBareRegion("江夏区人民政府"))
+        // Not plain: decided by String.hasSuffix, where 区 followed by a combining mark is another character.
+        #expect(!AgencyName.isBareRegion("江夏区\u{301}"))
+        #expect(AgencyName.isBareRegion("\u{F900}市"))
+    }
+}

@@ -36,12 +36,14 @@ enum AgencyName {
     static func normalised(_ candidate: String) -> String? {
         var name = ScalarText.string(ScalarText.trimmed(ScalarText.scalars(candidate)[...], also: trimmedMarks))
         guard looksLikeOrganName(name) else { return nil }
-        if ScalarText.hasSuffix(name, "人民") { name += "政府" }
-        if ScalarText.hasSuffix(name, "政府") && !ScalarText.hasSuffix(name, "人民政府") {
+        // Appending 政府 keeps a plain name plain.
+        let plain = ScalarText.isPlain(name)
+        if ScalarText.hasSuffix(name, "人民", textIsPlain: plain) { name += "政府" }
+        if ScalarText.hasSuffix(name, "政府", textIsPlain: plain) && !ScalarText.hasSuffix(name, "人民政府", textIsPlain: plain) {
             let region = String(name.dropLast(2))
             if isBareRegion(region) { name = region + "人民政府" }
         }
-        if ScalarText.hasSuffix(name, "街道") { return name + "办事处" }
+        if ScalarText.hasSuffix(name, "街道", textIsPlain: plain) { return name + "办事处" }
         if isBareRegion(name) { return name + "人民政府" }
         return name
     }
@@ -60,10 +62,21 @@ enum AgencyName {
     /// A region name with no organ after it: "江夏区", "威海市", but not "遂宁经济技术开发区".
     static func isBareRegion(_ name: String) -> Bool {
         guard name.unicodeScalars.count >= 2 else { return false }
-        let plain = ScalarText.isPlain(name)
-        guard regionSuffixes.contains(where: { ScalarText.hasSuffix(name, $0, textIsPlain: plain) }) else { return false }
-        return !zoneSuffixes.contains { ScalarText.hasSuffix(name, $0, textIsPlain: plain) }
+        guard suffixesArePlain, ScalarText.isPlain(name) else {
+            guard regionSuffixes.contains(where: { name.hasSuffix($0) }) else { return false }
+            return !zoneSuffixes.contains { name.hasSuffix($0) }
+        }
+        // Plain strings compare as their UTF-8 (see `ScalarText.isPlain`): 25 suffix tests on one buffer.
+        var name = name
+        return name.withUTF8 { bytes in
+            guard regionSuffixBytes.contains(where: { UTF8Scan.hasSuffix(bytes, $0) }) else { return false }
+            return !zoneSuffixBytes.contains { UTF8Scan.hasSuffix(bytes, $0) }
+        }
     }
+
+    private static let regionSuffixBytes = regionSuffixes.map { Array($0.utf8) }
+    private static let zoneSuffixBytes = zoneSuffixes.map { Array($0.utf8) }
+    private static let suffixesArePlain = (regionSuffixes + zoneSuffixes).allSatisfy { ScalarText.isPlain($0) }
 
     /// Drops "2021年", "2015年度", "二〇一九年度" so that a year before or after the name does not end up in it.
     private static func removingYears(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {

@@ -38,6 +38,11 @@ enum UTF8Scan {
         return true
     }
 
+    /// Whether `bytes` ends with `suffix`.
+    static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
+        suffix.count <= bytes.count && hasWord(bytes, suffix, at: bytes.count - suffix.count)
+    }
+
     /// Whether `word` occurs at `index`.
     @inline(__always)
     static func hasWord(_ bytes: UnsafeBufferPointer<UInt8>, _ word: [UInt8], at index: Int) -> Bool {
