@@ -23,8 +23,9 @@ struct OpeningSentence: Equatable {
     private static func find(inLine bytes: UnsafeBufferPointer<UInt8>) -> OpeningSentence? {
         for lead in leadWords {
             guard let byteIndex = UTF8Scan.firstIndex(of: lead.bytes, in: bytes, from: 0) else { continue }
-            // `read` looks only at and after the name start, so the scalars from the lead on are enough.
-            let s = ScalarText.scalars(bytes, from: byteIndex)
+            // `read` looks only from the name start to the sentence end, so the scalars from the lead (which holds
+            // no sentence end) up to the first sentence end are enough.
+            let s = ScalarText.scalars(bytes, from: byteIndex, upTo: isSentenceEnd)
             if let found = read(s, nameStart: lead.scalarCount) { return found }
         }
         guard let byteIndex = UTF8Scan.firstIndex(of: compiledBytes, in: bytes, from: 0) else { return nil }

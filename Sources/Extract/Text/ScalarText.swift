@@ -115,14 +115,19 @@ enum ScalarText {
         return text.withUTF8 { scalars($0, from: 0) }
     }
 
-    /// The scalars of valid UTF-8 from byte `start`, which must begin a scalar.
-    static func scalars(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Unicode.Scalar] {
+    /// The scalars of valid UTF-8 from byte `start`, which must begin a scalar, up to the first scalar for which
+    /// `isEnd` holds (not included) or the end.
+    static func scalars(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, upTo isEnd: (Unicode.Scalar) -> Bool = { _ in false }
+    ) -> [Unicode.Scalar] {
         [Unicode.Scalar](unsafeUninitializedCapacity: max(0, bytes.count - start)) { buffer, count in
             var index = start
             while index < bytes.count {
                 let (value, length) = UTF8Scan.scalar(at: index, in: bytes)
                 // A String's UTF-8 is valid, so the replacement is never taken.
-                buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                if isEnd(scalar) { break }
+                buffer[count] = scalar
                 count += 1
                 index += length
             }
