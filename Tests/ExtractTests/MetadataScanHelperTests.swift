@@ -118,4 +118,14 @@ struct AgencyRegionTests {
         #expect(!AgencyName.isBareRegion("江夏区\u{301}"))
         #expect(AgencyName.isBareRegion("\u{F900}市"))
     }
+
+    /// A prepended mark joins the label's first Han character into one character, so the stdlib says the label
+    /// does not end with "发布日期"; the byte comparison is kept for labels of plain characters only.
+    @Test func dateLabelsEndLikeTheStdlibSays() {
+        #expect(HeaderFields.isDateLabel("信息发布日期"))
+        #expect(HeaderFields.isDateLabel("发布日期"))
+        #expect(!HeaderFields.isDateLabel("截止日期"))
+        #expect(!"\u{0600}发布日期".hasSuffix("发布日期"))
+        #expect(!HeaderFields.isDateLabel("\u{0600}发布日期"))
+    }
 }

@@ -64,7 +64,6 @@ enum HTMLText {
             sax.pointee.comment = { context, _ in HTMLText.collector(context)?.pointee.otherNode() }
             sax.pointee.processingInstruction = { context, _, _ in HTMLText.collector(context)?.pointee.otherNode() }
             sax.pointee.internalSubset = { context, _, _, _ in HTMLText.collector(context)?.pointee.doctype() }
-            sax.pointee.reference = nil
         }
         var collector = HTMLLineCollector()
         var source = html

@@ -35,16 +35,10 @@ enum HeaderFields {
     /// the bare 日期/时间 only on their own, or "截止日期" would count.
     static func isDateLabel(_ label: String) -> Bool {
         if dateLabels.contains(label) { return true }
-        // Labels and these words are Han only: one scalar per character, none with a decomposition, so a UTF-8
-        // suffix is exactly a character suffix.
-        var label = label
-        return label.withUTF8 { bytes in
-            longDateLabels.contains { word in
-                word.count <= bytes.count && UTF8Scan.hasWord(bytes, word, at: bytes.count - word.count)
-            }
-        }
+        let plain = ScalarText.isPlain(label)
+        return longDateLabels.contains { ScalarText.hasSuffix(label, $0, textIsPlain: plain) }
     }
-    private static let longDateLabels = dateLabels.filter { $0.unicodeScalars.count >= 4 }.map { Array($0.utf8) }
+    private static let longDateLabels = dateLabels.filter { $0.unicodeScalars.count >= 4 }
 
     static func publishedDate(in s: [Unicode.Scalar], fields: [Field]) -> ChineseDate? {
         for field in fields where isDateLabel(field.label) {
