@@ -29,3 +29,6 @@ struct RecentKeys<Key: Hashable, Value> {
         return true
     }
 }
+
+/// How many files back extraction looks for a copy, and the spool for an entry it has counted already.
+let copySearchWindow = 4096

@@ -289,7 +289,7 @@ public struct Runner: Sendable {
         let runLength = 8
         let runCount = (work.count + runLength - 1) / runLength
         let limit = max(1, workerCount * 2)
-        var stored = RecentKeys<ContentHash, CacheRef>(capacity: 4096)
+        var stored = RecentKeys<ContentHash, CacheRef>(capacity: copySearchWindow)
         // States made but not yet spooled, because a file before them is still being extracted: a few runs' worth.
         var finished: [Int: FileState] = [:]
         var spooled = 0
@@ -328,7 +328,7 @@ public struct Runner: Sendable {
             while let results = try await group.next() {
                 for result in results {
                     var state = result.state
-                    // Files with the same content share one entry (copies within 4,096 files of each other: RecentKeys).
+                    // Files with the same content share one entry (copies within `copySearchWindow` files of each other).
                     if let hash = state.hash, let ref = stored[hash] {
                         state.cache = ref
                     } else {

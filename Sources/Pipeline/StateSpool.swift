@@ -22,8 +22,8 @@ final class StateSpool: @unchecked Sendable {
     private(set) var count = 0
     private let expectedCount: Int
     private(set) var facts = FactsIndex()
-    /// Packs the records name, and the bytes of the entries they name, each counted once among the last 4,096
-    /// (RecentKeys): what compaction compares the packs' size with.
+    /// Packs the records name, and the bytes of the entries they name, each counted once among the last
+    /// `copySearchWindow`: what compaction compares the packs' size with.
     private(set) var packs: Set<Int> = []
     private(set) var liveBytes = 0
     /// The run id (`RunIdentifier`) of the files and their states, hashed as they are written; set by `seal`.
@@ -33,7 +33,7 @@ final class StateSpool: @unchecked Sendable {
     /// Bytes of the file before `buffer`.
     private var flushed = 0
     private var runStart = 0
-    private var distinct = RecentKeys<CacheRef, Void>(capacity: 4096)
+    private var distinct = RecentKeys<CacheRef, Void>(capacity: copySearchWindow)
     private var identifier: RunIdentifier
 
     /// Starts a spool of `count` files' states; state.bin names the count before the records.
