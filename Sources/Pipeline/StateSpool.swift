@@ -6,7 +6,7 @@ import NianbaoCore
 /// format as extraction finishes each file, then read back a run of records at a time. Holding every file's entry
 /// and state until loading made peak memory grow with the archive: at 100,000 files they were 40 of the 85 MB a
 /// run held when loading began, and what they left behind in malloc's arenas stayed under loading's row groups.
-/// Loading keeps only where each agency's facts are (`FactsIndex`). When no cache entry moved, the spool becomes
+/// Where each agency's facts are is kept in a file as well (`FactsTable`). When no cache entry moved, the spool becomes
 /// the new state by a rename.
 /// Written by one task (`append`, then `seal`); read by any number once sealed.
 final class StateSpool: @unchecked Sendable {
@@ -21,7 +21,7 @@ final class StateSpool: @unchecked Sendable {
     private(set) var runs: [Range<Int>] = []
     private(set) var count = 0
     private let expectedCount: Int
-    private(set) var facts = FactsIndex()
+    private var factsTable: FactsTable
     /// Packs the records name, and the bytes of the entries they name, each counted once among the last
     /// `copySearchWindow`: what compaction compares the packs' size with.
     private(set) var packs: Set<Int> = []
@@ -45,9 +45,13 @@ final class StateSpool: @unchecked Sendable {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: stateDir)) ?? [] where name.hasPrefix("state.spool-") {
             unlink("\(stateDir)/\(name)")
         }
+        factsTable = try FactsTable(directory: stateDir, capacity: count)
         path = "\(stateDir)/state.spool-\(getpid())"
         fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw PipelineError.outputNotWritable(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else {
+            factsTable.close()
+            throw PipelineError.outputNotWritable(path: path, reason: String(cString: strerror(errno)))
+        }
         RunState.encodeHeader(toolVersion: toolVersion, outputHash: outputHash, count: count, into: &buffer)
         // A copy of its own: sharing the buffer's storage would keep the whole megabyte for the run.
         header = Array(buffer.bytes[...])
@@ -55,6 +59,7 @@ final class StateSpool: @unchecked Sendable {
     }
 
     deinit {
+        factsTable.close()
         close(fd)
         unlink(path)
     }
@@ -65,7 +70,7 @@ final class StateSpool: @unchecked Sendable {
         let recordStart = flushed + buffer.bytes.count
         RunState.encode(filePath, state, into: &buffer)
         let recordEnd = flushed + buffer.bytes.count
-        if let f = state.facts { facts.add(agency: f.agency, year: f.reportYear, at: recordStart..<recordEnd) }
+        if let f = state.facts { try factsTable.add(agency: f.agency, year: f.reportYear, at: recordStart..<recordEnd) }
         if let ref = state.cache {
             packs.insert(ref.pack)
             if distinct.insert(ref, ()) { liveBytes += ref.length }
@@ -87,7 +92,6 @@ final class StateSpool: @unchecked Sendable {
         try flush()
         buffer = ByteWriter(capacity: 0)
         distinct = RecentKeys(capacity: 1)
-        facts.seal()
         runID = identifier.value()
     }
 
@@ -116,7 +120,7 @@ final class StateSpool: @unchecked Sendable {
 
     /// The facts of `agency`'s reports of `year`, each with its file's path, in path order.
     func facts(agency: String, year: Int) -> [(path: String, facts: EncodedFacts)] {
-        facts.ranges(agency: agency, year: year).compactMap { range in
+        factsTable.ranges(agency: agency, year: year).compactMap { range in
             guard let bytes = readRange(fd, range) else { return nil }
             var r = ByteReader(bytes: bytes)
             var agencies = AgencyNames()
@@ -156,47 +160,5 @@ final class StateSpool: @unchecked Sendable {
             }
         }
         return live
-    }
-}
-
-/// Where the spool holds each agency's reports of each year: 24 bytes a report, sorted by agency and year.
-/// Keyed by a number per agency rather than by name, so the index does not hold a string per report.
-struct FactsIndex: Sendable {
-    private var agencies: [String: UInt32] = [:]
-    private var locations: [(key: UInt64, range: Range<Int>)] = []
-
-    private static func key(_ agency: UInt32, _ year: Int) -> UInt64 {
-        UInt64(agency) << 32 | UInt64(UInt32(truncatingIfNeeded: year))
-    }
-
-    mutating func add(agency: String, year: Int, at range: Range<Int>) {
-        let id = agencies[agency] ?? {
-            let id = UInt32(agencies.count)
-            agencies[agency] = id
-            return id
-        }()
-        locations.append((Self.key(id, year), range))
-    }
-
-    mutating func seal() {
-        locations.sort { ($0.key, $0.range.lowerBound) < ($1.key, $1.range.lowerBound) }
-    }
-
-    /// Ranges of the records in path order. A year is kept as 32 bits, so callers check the year they read.
-    func ranges(agency: String, year: Int) -> [Range<Int>] {
-        guard let id = agencies[agency] else { return [] }
-        let key = Self.key(id, year)
-        var lo = 0
-        var hi = locations.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if locations[mid].key < key { lo = mid + 1 } else { hi = mid }
-        }
-        var ranges: [Range<Int>] = []
-        while lo < locations.count && locations[lo].key == key {
-            ranges.append(locations[lo].range)
-            lo += 1
-        }
-        return ranges
     }
 }
