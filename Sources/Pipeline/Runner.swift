@@ -84,8 +84,6 @@ public struct Runner: Sendable {
         let scanSeconds = seconds(since: started)
         log.event("stage_end", [("stage", "\"scan\""), ("files", String(entries.count)), ("seconds", String(scanSeconds))])
         let forceExtract = options.fullRefresh || options.fromStage == .extract || options.fromStage == .normalize
-        var previous = forceExtract
-            ? nil : RunState.match(stateDir: config.stateDir, entries: entries).flatMap { $0.toolVersion == NianbaoVersion.string ? $0 : nil }
         let cache = ReportCache(stateDir: config.stateDir)
 
         var manifest = RunManifest(
@@ -93,36 +91,48 @@ public struct Runner: Sendable {
             configHash: config.outputHash, inputDir: config.inputDir, outputDir: config.outputDir)
         manifest.files.seen = entries.count
 
-        // Classify files against the state. A changed mtime with an unchanged hash is a touch, not a change.
-        // From here on `previous` holds the states of unchanged files only; the others are extracted.
+        // Classify files against the last run's state, read beside the listing. A changed mtime with an unchanged
+        // hash is a touch, not a change.
         var work: [Int] = []
-        for (i, entry) in entries.enumerated() {
-            guard let old = previous?.states[i] else {
-                manifest.files.new += 1
-                work.append(i)
-                continue
+        var previousOutputHash: String?
+        var newestKeptPack = 0
+        if !forceExtract, let previous = PreviousState(stateDir: config.stateDir), previous.toolVersion == NianbaoVersion.string {
+            var files = manifest.files
+            for (i, entry) in entries.enumerated() {
+                guard let old = previous.state(of: entry.relativePath) else {
+                    files.new += 1
+                    work.append(i)
+                    continue
+                }
+                if old.size == entry.size && old.mtime == entry.mtime
+                    || old.hash != nil && readFile("\(config.inputDir)/\(entry.relativePath)").flatMap({ ContentHash(digest: SHA256.digest($0)) }) == old.hash
+                {
+                    files.unchanged += 1
+                    newestKeptPack = max(newestKeptPack, old.cache?.pack ?? 0)
+                } else {
+                    files.changed += 1
+                    work.append(i)
+                }
             }
-            if old.size == entry.size && old.mtime == entry.mtime {
-                manifest.files.unchanged += 1
-            } else if let bytes = readFile("\(config.inputDir)/\(entry.relativePath)"), let hash = old.hash,
-                ContentHash(digest: SHA256.digest(bytes)) == hash
-            {
-                previous?.states[i] = FileState(size: entry.size, mtime: entry.mtime, hash: old.hash, cache: old.cache, facts: old.facts)
-                manifest.files.unchanged += 1
+            if previous.finish() {
+                files.deleted = previous.removed
+                manifest.files = files
+                previousOutputHash = previous.outputHash
             } else {
-                previous?.states[i] = nil
-                manifest.files.changed += 1
-                work.append(i)
+                log.warning("\(config.stateDir)/state.bin is damaged; every file is extracted again")
             }
         }
-        manifest.files.deleted = previous?.removed ?? 0
+        if previousOutputHash == nil {
+            work = Array(entries.indices)
+            manifest.files.new = entries.count
+            newestKeptPack = 0
+        }
 
         let outputsExist = FileManager.default.fileExists(atPath: "\(config.outputDir)/run.json")
-        let upToDate = work.isEmpty && manifest.files.deleted == 0 && previous?.outputHash == config.outputHash && outputsExist
+        let upToDate = work.isEmpty && manifest.files.deleted == 0 && previousOutputHash == config.outputHash && outputsExist
             && options.fromStage == nil
-        if upToDate, let previous {
-            return try finishUpToDate(
-                manifest: manifest, log: log, started: started, scanSeconds: scanSeconds, states: previous.states, entries: entries)
+        if upToDate {
+            return try finishUpToDate(manifest: manifest, log: log, started: started, scanSeconds: scanSeconds, entries: entries)
         }
 
         // Parallel phase: only new and changed files are read and extracted. Every file's state goes to the spool
@@ -131,18 +141,17 @@ public struct Runner: Sendable {
         let normalizer = Normalizer()
         let validator = Validator(config: config.validateConfig)
         let inputDir = config.inputDir
-        let pack = cache.writer(above: previous?.states.compactMap { $0?.cache?.pack }.max() ?? 0)
+        let pack = cache.writer(above: newestKeptPack)
         let spool = try StateSpool(
             stateDir: config.stateDir, toolVersion: NianbaoVersion.string, outputHash: config.outputHash, count: entries.count)
         var (extractSeconds, normalizeSeconds, validateSeconds) = try await extract(
-            work, of: entries, unchanged: previous?.states, into: spool, pack: pack, log: log, extractor: extractor,
+            work, of: entries, keepingOthersFrom: manifest.files.unchanged > 0 ? PreviousState(stateDir: config.stateDir) : nil, into: spool, pack: pack, log: log, extractor: extractor,
             normalizer: normalizer, validator: validator)
         try spool.seal()
         log.event("stage_end", [("stage", "\"extract\""), ("files", String(work.count)), ("seconds", String(extractSeconds))])
         log.event("stage_end", [("stage", "\"normalize\""), ("files", String(work.count)), ("seconds", String(normalizeSeconds))])
         entries = ArchiveListing()
         work = []
-        previous = nil
 
         // Sequential phase, in path order: validate from cache and load into staging.
         let loadStarted = clock.now
@@ -274,12 +283,12 @@ public struct Runner: Sendable {
         return manifest
     }
 
-    /// Reads, extracts, normalizes and caches the files at `work` (positions in `entries`) on every core, and
-    /// appends every file's state to `spool` in the order of `entries`: the state of `unchanged` (by position, nil
-    /// for the files of `work`) or the one just made. Returns the seconds spent in extract, normalize and validate,
+    /// Reads, extracts, normalizes and caches the files at `work` (positions in `entries`, ascending) on every core,
+    /// and appends every file's state to `spool` in the order of `entries`: the one just made, or for the others
+    /// (unchanged files) the one `previous` has. Returns the seconds spent in extract, normalize and validate,
     /// summed over the tasks.
     private func extract(
-        _ work: [Int], of entries: ArchiveListing, unchanged: [FileState?]?, into spool: StateSpool, pack: PackWriter, log: RunLog,
+        _ work: [Int], of entries: ArchiveListing, keepingOthersFrom previous: PreviousState?, into spool: StateSpool, pack: PackWriter, log: RunLog,
         extractor: Extractor, normalizer: Normalizer, validator: Validator
     ) async throws -> (Double, Double, Double) {
         var extractSeconds = 0.0, normalizeSeconds = 0.0, validateSeconds = 0.0
@@ -293,10 +302,27 @@ public struct Runner: Sendable {
         // States made but not yet spooled, because a file before them is still being extracted: a few runs' worth.
         var finished: [Int: FileState] = [:]
         var spooled = 0
+        var nextWork = 0
         func spoolInOrder() throws {
             while spooled < entries.count {
-                guard let state = finished.removeValue(forKey: spooled) ?? unchanged?[spooled] else { return }
-                try spool.append(path: entries.path(at: spooled), state: state)
+                let entry = entries[spooled]
+                var state: FileState
+                if nextWork < work.count && work[nextWork] == spooled {
+                    guard let made = finished.removeValue(forKey: spooled) else { return }
+                    state = made
+                    nextWork += 1
+                } else {
+                    // Classified as unchanged from this same state moments ago; the lock keeps other runs off it.
+                    guard let kept = previous?.state(of: entry.relativePath) else {
+                        throw PipelineError.outputNotWritable(
+                            path: "\(config.stateDir)/state.bin", reason: "the last run's state changed or could not be read again")
+                    }
+                    // A touched file keeps its state with this scan's mtime.
+                    state = kept
+                    state.size = entry.size
+                    state.mtime = entry.mtime
+                }
+                try spool.append(path: entry.relativePath, state: state)
                 spooled += 1
             }
         }
@@ -354,13 +380,15 @@ public struct Runner: Sendable {
 
     /// Nothing changed: leave every table as it is and refresh run.json only.
     private func finishUpToDate(
-        manifest: RunManifest, log: RunLog, started: ContinuousClock.Instant, scanSeconds: Double, states: [FileState?],
-        entries: ArchiveListing
+        manifest: RunManifest, log: RunLog, started: ContinuousClock.Instant, scanSeconds: Double, entries: ArchiveListing
     ) throws -> RunManifest {
         var manifest = manifest
         let old = RunManifest.load("\(config.outputDir)/run.json")
+        guard let previous = PreviousState(stateDir: config.stateDir) else {
+            throw PipelineError.outputNotWritable(path: "\(config.stateDir)/state.bin", reason: "the last run's state could not be read again")
+        }
         var runID = RunIdentifier(outputHash: config.outputHash)
-        for (i, entry) in entries.enumerated() { runID.add(path: entry.relativePath, state: states[i]) }
+        for entry in entries { runID.add(path: entry.relativePath, state: previous.state(of: entry.relativePath)) }
         manifest.runId = runID.value()
         manifest.rows = old?.rows ?? [:]
         manifest.rejectsByRule = old?.rejectsByRule ?? [:]

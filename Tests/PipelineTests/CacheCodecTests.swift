@@ -78,22 +78,51 @@ struct RunStateCodecTests {
         #expect(roundTripped == facts)
     }
 
-    @Test func theStateIsMatchedToTheScanInPathOrderOrByPath() throws {
+    @Test func theLastStateIsReadBesideTheScanInPathOrder() throws {
         let dir = try Harness.tempDir("match").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         func state(_ size: Int) -> FileState { FileState(size: size, mtime: 0, hash: nil, facts: nil) }
+        func write(_ bytes: [UInt8]) throws { try Data(bytes).write(to: URL(fileURLWithPath: "\(dir)/state.bin")) }
         // Bytewise order puts "a/z" before "a/江" and "b" after both; "a/gone" is no longer in the archive.
         let listed = [("a/gone", state(1)), ("a/z", state(2)), ("a/江", state(3)), ("b", state(4))]
-        let entries = ArchiveListing(["a/new", "a/z", "a/江", "b", "c"].map { ArchiveEntry(relativePath: $0, size: 0, mtime: 0) })
-        for files in [listed, listed.reversed()] {
-            try Data(RunState.encoded(toolVersion: "v", outputHash: "h", files: files)).write(to: URL(fileURLWithPath: "\(dir)/state.bin"))
-            let matched = try #require(RunState.match(stateDir: dir, entries: entries))
-            #expect(matched.states.map { $0?.size } == [nil, 2, 3, 4, nil])
-            #expect(matched.removed == 1)
-            #expect(matched.toolVersion == "v" && matched.outputHash == "h")
+        let scanned = ["a/new", "a/z", "a/江", "b", "c"]
+        let bytes = RunState.encoded(toolVersion: "v", outputHash: "h", files: listed)
+        try write(bytes)
+        let previous = try #require(PreviousState(stateDir: dir))
+        #expect(previous.toolVersion == "v" && previous.outputHash == "h")
+        #expect(scanned.map { previous.state(of: $0)?.size } == [nil, 2, 3, 4, nil])
+        #expect(previous.finish())
+        #expect(previous.removed == 1)
+
+        // Out of order, cut short, or with bytes after the last record, a state is not trusted.
+        for damaged in [RunState.encoded(toolVersion: "v", outputHash: "h", files: listed.reversed()), Array(bytes.dropLast()), bytes + [0]] {
+            try write(damaged)
+            let previous = try #require(PreviousState(stateDir: dir))
+            _ = scanned.map { previous.state(of: $0) }
+            #expect(!previous.finish())
         }
-        try Data("NBS5 truncated".utf8).write(to: URL(fileURLWithPath: "\(dir)/state.bin"))
-        #expect(RunState.match(stateDir: dir, entries: entries) == nil)
+        try write(Array("NBS5 truncated".utf8))
+        #expect(PreviousState(stateDir: dir) == nil)
+        try FileManager.default.removeItem(atPath: "\(dir)/state.bin")
+        #expect(PreviousState(stateDir: dir) == nil)
+    }
+
+    @Test func aStateOfManyMegabytesIsReadAcrossItsChunks() throws {
+        let dir = try Harness.tempDir("chunks").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // ~3 MB of records, so some straddle the reader's 1 MB chunks.
+        let paths = (0..<40_000).map { String(format: "机关/%05d/", $0) + String(repeating: "x", count: $0 % 97) + ".txt" }.sorted {
+            $0.utf8.lexicographicallyPrecedes($1.utf8)
+        }
+        let files = paths.enumerated().map { ($0.element, FileState(size: $0.offset, mtime: Int64($0.offset), hash: nil, facts: nil)) }
+        let bytes = RunState.encoded(toolVersion: "v", outputHash: "h", files: files)
+        #expect(bytes.count > 2 << 20)
+        try Data(bytes).write(to: URL(fileURLWithPath: "\(dir)/state.bin"))
+        let previous = try #require(PreviousState(stateDir: dir))
+        // Every other file is asked for; the rest count as removed.
+        for (k, path) in paths.enumerated() where k % 2 == 0 { #expect(previous.state(of: path)?.size == k) }
+        #expect(previous.finish())
+        #expect(previous.removed == paths.count / 2)
     }
 
     @Test func contentHashesKeepTheirHexSpelling() throws {
