@@ -251,6 +251,25 @@ struct ColumnBuffer: Sendable {
         return built
     }
 
+    /// Reserves 256 KB for each array the column uses, so malloc maps them pages of their own (nianbao fixes
+    /// glibc's mmap threshold at 256 KB) instead of carving them from its arenas: a row group's buffers outlive
+    /// thousands of short allocations, and grown in the arenas they left holes those could not use, which made
+    /// loading's memory creep up with the number of reports (peak RSS over 100,000 reports: 84 → 76 MB). Pages
+    /// never written cost no memory.
+    mutating func reserveOwnPages() {
+        let bytes = 256 << 10
+        if field.isOptional { definitionLevels.reserveCapacity(bytes) }
+        switch field.type {
+        case .boolean: booleans.reserveCapacity(bytes)
+        case .int32, .date: int32s.reserveCapacity(bytes / 4)
+        case .int64: int64s.reserveCapacity(bytes / 8)
+        case .double: doubles.reserveCapacity(bytes / 8)
+        case .string:
+            stringEnds.reserveCapacity(bytes / 8)
+            stringBytes.reserveCapacity(bytes)
+        }
+    }
+
     /// Empties the buffer for the next row group and gives its memory back: a writer among several keeps only
     /// what its current row group holds, not the largest it ever had.
     mutating func reset() {

@@ -155,7 +155,9 @@ public final class ParquetFileWriter {
         sink = try FileSink(path: path)
         columns = .allocate(capacity: schema.count)
         _ = columns.initialize(from: schema.map {
-            ColumnBuffer(field: $0, dictionary: options.dictionary)
+            var column = ColumnBuffer(field: $0, dictionary: options.dictionary)
+            column.reserveOwnPages()
+            return column
         })
         try sink.write(Self.magic)
     }
@@ -367,6 +369,7 @@ public final class ParquetFileWriter {
                 chunks.append(try chunkWriter.write(&columns[index], to: sink))
                 totalByteSize += chunkWriter.uncompressedSize
                 columns[index].reset()
+                columns[index].reserveOwnPages()
             }
         } catch {
             // A half-written row group cannot be completed, so the file is abandoned.
