@@ -213,6 +213,12 @@ struct ByteReader {
         return Array(bytes[offset..<offset + n])
     }
 
+    mutating func skip(_ n: Int) -> Bool {
+        guard n >= 0, offset + n <= bytes.count else { return false }
+        offset += n
+        return true
+    }
+
     mutating func byte() -> UInt8? {
         guard offset < bytes.count else { return nil }
         defer { offset += 1 }

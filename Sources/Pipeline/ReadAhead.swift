@@ -11,7 +11,7 @@ import Glibc
 /// cross-core interrupt per file, about 8% of a run's CPU.
 final class ReadAhead: @unchecked Sendable {
     private let condition = NSCondition()
-    private let path: @Sendable (Int) -> String
+    private let path: @Sendable (Int) -> String?
     private let count: Int
     private let window: Int
     private var issued = 0
@@ -23,8 +23,8 @@ final class ReadAhead: @unchecked Sendable {
     private var waitingReaders = 0
     private var waitingTakers = 0
 
-    /// `path(i)`: the i-th file the workers will take, for `i` in `0..<count`.
-    init(count: Int, window: Int = 64, threads: Int = 2, path: @escaping @Sendable (Int) -> String) {
+    /// `path(i)`: the i-th file the workers will take, for `i` in `0..<count`; nil for one that cannot be named.
+    init(count: Int, window: Int = 64, threads: Int = 2, path: @escaping @Sendable (Int) -> String?) {
         self.path = path
         self.count = count
         self.window = window
@@ -60,7 +60,7 @@ final class ReadAhead: @unchecked Sendable {
 
     private func readAhead() {
         while let index = nextIndex() {
-            let bytes = readFile(path(index), dropCache: true)
+            let bytes = path(index).flatMap { readFile($0, dropCache: true) }
             condition.lock()
             ready[index] = .some(bytes)
             if waitingTakers > 0 { condition.broadcast() }

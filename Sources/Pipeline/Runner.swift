@@ -80,7 +80,7 @@ public struct Runner: Sendable {
         committer.recover()
         log.event("run_start", [("input", JSONText.string(config.inputDir)), ("output", JSONText.string(config.outputDir))])
 
-        var entries = try ArchiveScanner.scan(root: config.inputDir, patterns: config.patterns)
+        var entries = try ArchiveScanner.scan(root: config.inputDir, patterns: config.patterns, directory: config.stateDir)
         let scanSeconds = seconds(since: started)
         log.event("stage_end", [("stage", "\"scan\""), ("files", String(entries.count)), ("seconds", String(scanSeconds))])
         let forceExtract = options.fullRefresh || options.fromStage == .extract || options.fromStage == .normalize
@@ -98,11 +98,11 @@ public struct Runner: Sendable {
         var newestKeptPack = 0
         if !forceExtract, let previous = PreviousState(stateDir: config.stateDir), previous.toolVersion == NianbaoVersion.string {
             var files = manifest.files
-            for (i, entry) in entries.enumerated() {
+            try entries.forEach { i, entry in
                 guard let old = previous.state(of: entry.relativePath) else {
                     files.new += 1
                     work.append(i)
-                    continue
+                    return
                 }
                 if old.size == entry.size && old.mtime == entry.mtime
                     || old.hash != nil && readFile("\(config.inputDir)/\(entry.relativePath)").flatMap({ ContentHash(digest: SHA256.digest($0)) }) == old.hash
@@ -123,7 +123,7 @@ public struct Runner: Sendable {
             }
         }
         if previousOutputHash == nil {
-            work = Array(entries.indices)
+            work = Array(0..<entries.count)
             manifest.files.new = entries.count
             newestKeptPack = 0
         }
@@ -303,9 +303,11 @@ public struct Runner: Sendable {
         var finished: [Int: FileState] = [:]
         var spooled = 0
         var nextWork = 0
+        var spoolCursor = ArchiveListing.Cursor(entries)
+        var submitCursor = ArchiveListing.Cursor(entries)
         func spoolInOrder() throws {
             while spooled < entries.count {
-                let entry = entries[spooled]
+                let entry = try spoolCursor.entry(at: spooled)
                 var state: FileState
                 if nextWork < work.count && work[nextWork] == spooled {
                     guard let made = finished.removeValue(forKey: spooled) else { return }
@@ -327,15 +329,17 @@ public struct Runner: Sendable {
             }
         }
         try spoolInOrder()
+        // A listing that cannot be read back gives no path: the file counts as unreadable, and the submitting task,
+        // reading the same listing, ends the run.
         let readAhead = ReadAhead(count: work.count, window: max(64, 4 * limit * runLength)) { [entries, work] in
-            "\(inputDir)/\(entries.path(at: work[$0]))"
+            (try? entries.entry(at: work[$0])).map { "\(inputDir)/\($0.relativePath)" }
         }
         defer { readAhead.stop() }
         try await withThrowingTaskGroup(of: [Processed].self) { group in
             var next = 0
-            func submit(_ run: Int) {
+            func submit(_ run: Int) throws {
                 let positions = (run * runLength)..<min(work.count, (run + 1) * runLength)
-                let files = positions.map { (position: $0, index: work[$0], entry: entries[work[$0]]) }
+                let files = try positions.map { (position: $0, index: work[$0], entry: try submitCursor.entry(at: work[$0])) }
                 group.addTask {
                     files.map { file in
                         let readStarted = ContinuousClock.now
@@ -347,7 +351,7 @@ public struct Runner: Sendable {
                 }
             }
             while next < min(limit, runCount) {
-                submit(next)
+                try submit(next)
                 next += 1
             }
             var done = 0
@@ -370,7 +374,7 @@ public struct Runner: Sendable {
                 done += results.count
                 log.progress(done: done, total: work.count, label: "extract")
                 if next < runCount {
-                    submit(next)
+                    try submit(next)
                     next += 1
                 }
             }
@@ -388,7 +392,7 @@ public struct Runner: Sendable {
             throw PipelineError.outputNotWritable(path: "\(config.stateDir)/state.bin", reason: "the last run's state could not be read again")
         }
         var runID = RunIdentifier(outputHash: config.outputHash)
-        for entry in entries { runID.add(path: entry.relativePath, state: previous.state(of: entry.relativePath)) }
+        try entries.forEach { _, entry in runID.add(path: entry.relativePath, state: previous.state(of: entry.relativePath)) }
         manifest.runId = runID.value()
         manifest.rows = old?.rows ?? [:]
         manifest.rejectsByRule = old?.rejectsByRule ?? [:]

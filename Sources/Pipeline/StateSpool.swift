@@ -104,10 +104,9 @@ final class StateSpool: @unchecked Sendable {
     /// The records of run `n`, each with its position among all records. Any number of tasks read at once.
     func records(ofRun n: Int) throws -> [(record: Int, path: String, state: FileState)] {
         var records: [(Int, String, FileState)] = []
-        var agencies = AgencyNames()
         if let bytes = readRange(fd, runs[n]) {
             var r = ByteReader(bytes: bytes)
-            while !r.isAtEnd, let (path, state) = RunState.readRecord(&r, agencies: &agencies) {
+            while !r.isAtEnd, let (path, state) = RunState.readRecord(&r) {
                 records.append((n * Self.runLength + records.count, path, state))
             }
         }
@@ -123,8 +122,7 @@ final class StateSpool: @unchecked Sendable {
         factsTable.ranges(agency: agency, year: year).compactMap { range in
             guard let bytes = readRange(fd, range) else { return nil }
             var r = ByteReader(bytes: bytes)
-            var agencies = AgencyNames()
-            guard let (path, state) = RunState.readRecord(&r, agencies: &agencies), let f = state.facts,
+            guard let (path, state) = RunState.readRecord(&r), let f = state.facts,
                 f.agency == agency && f.reportYear == year
             else { return nil }
             return (path, f)

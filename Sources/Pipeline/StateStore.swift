@@ -73,7 +73,6 @@ struct ContentHash: Hashable, Sendable {
 /// Cell keys are written as their position in `factKeys` and whole numbers as varints, and the source path is
 /// not kept (it is the file's own path): ~100 bytes a file, most of the state a run keeps per file.
 struct EncodedFacts: Sendable, Equatable {
-    /// Shared among the files of one agency when read from a state (`AgencyNames`), not a copy per file.
     var agency: String
     var reportYear: Int
     var bytes: [UInt8]
@@ -136,14 +135,6 @@ struct EncodedFacts: Sendable, Equatable {
 /// so a new code never loses a fact.
 let factKeys = Numbering(CrossReportFacts.catalogueKeys)
 
-/// One copy of each agency name for the files of a run: agencies publish a report a year, so an archive of
-/// 100,000 reports names a few thousand agencies, each ~30 bytes of UTF-8 that were held once per file.
-struct AgencyNames {
-    private var names: Set<String> = []
-
-    mutating func shared(_ name: String) -> String { names.insert(name).memberAfterInsert }
-}
-
 /// The incremental state (`<state>/state.bin`), written atomically after outputs commit. Binary, like the cache:
 /// a nightly run over 100,000 unchanged files must decide "nothing to do" in well under 3 seconds.
 struct RunState: Sendable {
@@ -200,9 +191,8 @@ struct RunState: Sendable {
         guard let (version, hash, count) = readHeader(&r) else { return nil }
         var files: [String: FileState] = [:]
         files.reserveCapacity(count)
-        var agencies = AgencyNames()
         for _ in 0..<count {
-            guard let (path, file) = readRecord(&r, agencies: &agencies) else { return nil }
+            guard let (path, file) = readRecord(&r) else { return nil }
             files[path] = file
         }
         guard r.isAtEnd else { return nil }
@@ -215,7 +205,7 @@ struct RunState: Sendable {
         return (version, hash, count)
     }
 
-    static func readRecord(_ r: inout ByteReader, agencies: inout AgencyNames) -> (String, FileState)? {
+    static func readRecord(_ r: inout ByteReader) -> (String, FileState)? {
         guard let path = r.string(), let size = r.int(), let mtime = r.int(), let hashed = r.bool() else { return nil }
         var contentHash: ContentHash?
         if hashed {
@@ -232,7 +222,7 @@ struct RunState: Sendable {
         guard let hasFacts = r.bool() else { return nil }
         if hasFacts {
             guard let agency = r.string(), let year = r.int(), let n = r.int(), let bytes = r.take(n) else { return nil }
-            facts = EncodedFacts(agency: agencies.shared(agency), reportYear: year, bytes: bytes)
+            facts = EncodedFacts(agency: agency, reportYear: year, bytes: bytes)
         }
         return (path, FileState(size: size, mtime: Int64(mtime), hash: contentHash, cache: cache, facts: facts))
     }
@@ -310,9 +300,7 @@ final class PreviousState {
         guard !isDamaged, unread > 0 else { return nil }
         while true {
             var r = reader
-            // Names are not shared between records: the run holds one record at a time.
-            var agencies = AgencyNames()
-            if let (path, state) = RunState.readRecord(&r, agencies: &agencies) {
+            if let (path, state) = RunState.readRecord(&r) {
                 if let lastPath, !lastPath.utf8.lexicographicallyPrecedes(path.utf8) {
                     isDamaged = true
                     return nil
