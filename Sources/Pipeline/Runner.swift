@@ -93,7 +93,7 @@ public struct Runner: Sendable {
 
         // Classify files against the last run's state, read beside the listing. A changed mtime with an unchanged
         // hash is a touch, not a change.
-        var work: [Int] = []
+        var work = WorkList()
         var previousOutputHash: String?
         var newestKeptPack = 0
         if !forceExtract, let previous = PreviousState(stateDir: config.stateDir), previous.toolVersion == NianbaoVersion.string {
@@ -123,7 +123,7 @@ public struct Runner: Sendable {
             }
         }
         if previousOutputHash == nil {
-            work = Array(0..<entries.count)
+            work = WorkList(all: entries.count)
             manifest.files.new = entries.count
             newestKeptPack = 0
         }
@@ -144,14 +144,15 @@ public struct Runner: Sendable {
         let pack = cache.writer(above: newestKeptPack)
         let spool = try StateSpool(
             stateDir: config.stateDir, toolVersion: NianbaoVersion.string, outputHash: config.outputHash, count: entries.count)
+        let unchanged = manifest.files.unchanged > 0 ? PreviousState(stateDir: config.stateDir) : nil
         var (extractSeconds, normalizeSeconds, validateSeconds) = try await extract(
-            work, of: entries, keepingOthersFrom: manifest.files.unchanged > 0 ? PreviousState(stateDir: config.stateDir) : nil, into: spool, pack: pack, log: log, extractor: extractor,
-            normalizer: normalizer, validator: validator)
+            work, of: entries, keepingOthersFrom: unchanged, into: spool, pack: pack, log: log, extractor: extractor, normalizer: normalizer,
+            validator: validator)
         try spool.seal()
         log.event("stage_end", [("stage", "\"extract\""), ("files", String(work.count)), ("seconds", String(extractSeconds))])
         log.event("stage_end", [("stage", "\"normalize\""), ("files", String(work.count)), ("seconds", String(normalizeSeconds))])
         entries = ArchiveListing()
-        work = []
+        work = WorkList()
 
         // Sequential phase, in path order: validate from cache and load into staging.
         let loadStarted = clock.now
@@ -288,7 +289,7 @@ public struct Runner: Sendable {
     /// (unchanged files) the one `previous` has. Returns the seconds spent in extract, normalize and validate,
     /// summed over the tasks.
     private func extract(
-        _ work: [Int], of entries: ArchiveListing, keepingOthersFrom previous: PreviousState?, into spool: StateSpool, pack: PackWriter, log: RunLog,
+        _ work: WorkList, of entries: ArchiveListing, keepingOthersFrom previous: PreviousState?, into spool: StateSpool, pack: PackWriter, log: RunLog,
         extractor: Extractor, normalizer: Normalizer, validator: Validator
     ) async throws -> (Double, Double, Double) {
         var extractSeconds = 0.0, normalizeSeconds = 0.0, validateSeconds = 0.0
@@ -447,6 +448,29 @@ public struct Runner: Sendable {
         findings.add(PipelineRules.unreadableFile, "the file could not be read (permissions, or removed during the run)")
         let header = ReportHeader(reportID: "", sourcePath: entry.relativePath, sourceBytes: entry.size, isReadable: false)
         return CachedReport(report: NormalizedReport(header: header), rejects: findings.rejects)
+    }
+}
+
+/// Positions in the listing of the files to extract, rising: every file's for a full run, without a number held for
+/// each (8 MB at a million files), or those a state did not know or saw change.
+struct WorkList: Sendable {
+    private var listed: [Int]? = []
+    private(set) var count = 0
+
+    init() {}
+
+    init(all count: Int) {
+        listed = nil
+        self.count = count
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    subscript(k: Int) -> Int { listed?[k] ?? k }
+
+    mutating func append(_ position: Int) {
+        listed?.append(position)
+        count += 1
     }
 }
 
