@@ -386,4 +386,29 @@ struct SeedRunTests {
         let status = try Harness.duckdb("select status from read_parquet('\(dir.path)/out/reports/*.parquet') where source_path = '001_next_year.txt'")
         #expect(status == [["flagged"]])
     }
+
+    @Test func theLoggedPeakMemoryIsTheRunsOwnNotItsParents() throws {
+        let dir = try Harness.tempDir("peak")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let archive = try Harness.seedArchive(in: dir)
+        // A parent of 300 MB starts the run: getrusage's ru_maxrss would carry its size into the child.
+        let script = """
+            import json, resource, subprocess, sys
+            ballast = bytearray(300 << 20)
+            for i in range(0, len(ballast), 4096): ballast[i] = 1
+            run = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+            events = [json.loads(l) for l in run.stdout.splitlines() if l.startswith("{")]
+            peak = [e["peak_rss_mb"] for e in events if e.get("event") == "run_end"]
+            print(json.dumps({"status": run.returncode, "peak": peak, "parent": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss >> 10}))
+            """
+        let result = try Harness.python([
+            "-c", script, Harness.binary, "run", "--input", archive.path, "--output", dir.appendingPathComponent("out").path,
+            "--state", dir.appendingPathComponent("state").path, "--log-format", "json",
+        ])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
+        #expect(report["status"] as? Int == 0)
+        #expect((report["parent"] as? Int ?? 0) >= 300)
+        let peak = try #require((report["peak"] as? [Int])?.first)
+        #expect(peak > 0 && peak < 200)
+    }
 }
