@@ -271,7 +271,8 @@ final class PreviousState {
     /// order, each after the one before.
     func state(of path: String) -> FileState? {
         while let (recordPath, state) = waiting ?? next() {
-            if recordPath == path {
+            // Bytes, not String's ==, which takes canonically equivalent spellings (NFC, NFD) as one name.
+            if recordPath.utf8.elementsEqual(path.utf8) {
                 waiting = nil
                 return state
             }

@@ -101,6 +101,12 @@ struct RunStateCodecTests {
             _ = scanned.map { previous.state(of: $0) }
             #expect(!previous.finish())
         }
+        // Names are matched by their bytes: a file saved in NFD is not the NFC file of the same spelling.
+        try write(RunState.encoded(toolVersion: "v", outputHash: "h", files: [("cafe\u{301}.txt", state(5))]))
+        let decomposed = try #require(PreviousState(stateDir: dir))
+        #expect(decomposed.state(of: "caf\u{E9}.txt") == nil)
+        #expect(decomposed.finish() && decomposed.removed == 1)
+
         try write(Array("NBS5 truncated".utf8))
         #expect(PreviousState(stateDir: dir) == nil)
         try FileManager.default.removeItem(atPath: "\(dir)/state.bin")
