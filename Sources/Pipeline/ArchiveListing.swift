@@ -144,11 +144,11 @@ public struct ArchiveListing: Sendable {
         }
 
         mutating func append(path pathBytes: some Collection<UInt8>, size: Int, mtime: Int64) throws {
-            try append(folder: [], name: Array(pathBytes), size: size, mtime: mtime)
+            try append(folder: [], name: ArraySlice(pathBytes), size: size, mtime: mtime)
         }
 
         /// The file `name` of `folder` ("" for the archive's own folder).
-        mutating func append(folder: [UInt8], name: [UInt8], size: Int, mtime: Int64) throws {
+        mutating func append(folder: [UInt8], name: ArraySlice<UInt8>, size: Int, mtime: Int64) throws {
             if count % ArchiveListing.blockLength == 0 { blockStarts.append(flushed + buffer.bytes.count) }
             buffer.varint(UInt64(folder.isEmpty ? name.count : folder.count + 1 + name.count))
             if !folder.isEmpty {
