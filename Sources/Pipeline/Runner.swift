@@ -289,8 +289,8 @@ public struct Runner: Sendable {
     /// (unchanged files) the one `previous` has. Returns the seconds spent in extract, normalize and validate,
     /// summed over the tasks.
     private func extract(
-        _ work: WorkList, of entries: ArchiveListing, keepingOthersFrom previous: PreviousState?, into spool: StateSpool, pack: PackWriter, log: RunLog,
-        extractor: Extractor, normalizer: Normalizer, validator: Validator
+        _ work: WorkList, of entries: ArchiveListing, keepingOthersFrom previous: PreviousState?, into spool: StateSpool,
+        pack: PackWriter, log: RunLog, extractor: Extractor, normalizer: Normalizer, validator: Validator
     ) async throws -> (Double, Double, Double) {
         var extractSeconds = 0.0, normalizeSeconds = 0.0, validateSeconds = 0.0
         let inputDir = config.inputDir
