@@ -7,7 +7,8 @@ import Glibc
 /// the order a sort of them all would, without holding them all. Hidden files and folders are skipped.
 /// Folders are listed by several threads ahead of the walk, the next ones in walking order first: once the kernel
 /// has let the folder and inode blocks of a large archive go (after a night's writes, say), listing is bound by the
-/// latency of those reads, not by the CPU. Memory is bounded by `window` folders, not by the archive.
+/// latency of those reads, not by the CPU. Memory is bounded by `window` listed folders and `queueLimit` queued ones,
+/// not by the archive.
 public enum ArchiveScanner {
     static let threads = 8
     /// Folders listed ahead of the walk, at most (but for those the walk is waiting for). Folders are listed in walking
@@ -15,15 +16,25 @@ public enum ArchiveScanner {
     /// siblings may have been: those wait in the window, so it must hold more than a folder's subfolders usually are
     /// (a few hundred agencies a province, say), or the walk waits on every few folders.
     static let window = 4096
+    /// Folders waiting to be listed, at most (~100 bytes each), but for those the walk adds itself. Folders listed
+    /// early queue their subfolders, so the queue holds about the archive's widest level: 124,000 agencies over a
+    /// million reports, 12 MB. Past the limit the walk queues a folder's subfolders when it reaches it, which bounds
+    /// memory at the cost of the look-ahead: a million reports with a limit of 16,384 took 30 s to list, not 8.
+    static let queueLimit = 1 << 18
 
     /// `directory`: where the listing's file goes (the run's state folder).
     public static func scan(root: String, patterns: [String], directory: String) throws -> ArchiveListing {
+        try scan(root: root, patterns: patterns, directory: directory, window: window, queueLimit: queueLimit)
+    }
+
+    /// `window` and `queueLimit` other than the run's, for the tests.
+    static func scan(root: String, patterns: [String], directory: String, window: Int, queueLimit: Int) throws -> ArchiveListing {
         var isDir = stat()
         guard stat(root, &isDir) == 0, (isDir.st_mode & S_IFMT) == S_IFDIR else {
             throw PipelineError.inputMissing(root)
         }
         var builder = try ArchiveListing.Builder(directory: directory)
-        let folders = FolderPrefetch(root: root, patterns: patterns, threads: threads, window: window)
+        let folders = FolderPrefetch(root: root, patterns: patterns, threads: threads, window: window, queueLimit: queueLimit)
         defer { folders.stop() }
         // The folders being walked, innermost last, each with the position of its next item.
         var walk: [(folder: ListedFolder, next: Int)] = [(folders.take(FolderPrefetch.rootID), 0)]
@@ -92,6 +103,8 @@ fileprivate struct ListedFolder: Sendable {
     }
 
     var path: [UInt8]
+    /// Whether the folders among `items` are numbered and queued to be listed (`FolderPrefetch`).
+    var subfoldersQueued = false
     /// The items' names end to end: an array each cost ~50 bytes more a file, 50 MB for a folder of a million
     /// (a crawl saved flat).
     private(set) var names: [UInt8] = []
@@ -179,8 +192,9 @@ func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws
 /// Folders listed by threads of their own ahead of the walk. The folders still to list are kept in walking order
 /// (their paths followed by "/", bytewise), and the threads take the first few: the one the walk needs next, or the
 /// nearest after it. At most `window` listed folders wait for the walk, but the folder the walk is waiting for is
-/// always listed: every folder before it in walking order has been walked, so it is the first still to list, and
-/// while the walk waits the threads list the first folders whatever the window.
+/// always listed: every folder before it in walking order has been walked, so it is the first still to list.
+/// Past `queueLimit` queued folders, a folder's subfolders are queued when the walk takes it, on a stack of their own
+/// (`urgent`) that the threads serve first and whatever the window, since the walk needs them next.
 /// Threads take folders `batch` at a time and the walk takes every listed folder at once: an archive has about a
 /// folder a file, and a lock and a wake-up per folder kept two cores busy with each other (1.2 s against 0.45 s
 /// for the unordered scan over 100,000 files).
@@ -191,13 +205,17 @@ private final class FolderPrefetch: @unchecked Sendable {
     private let root: String
     private let patterns: [String]
     private let window: Int
+    private let queueLimit: Int
     /// Folders to list, last in walking order first, so the next to list is at the end.
     private var queued: [(path: [UInt8], id: Int)] = [([], rootID)]
+    /// Folders the walk queued itself, the next it needs at the end.
+    private var urgent: [(path: [UInt8], id: Int)] = []
     private var nextID = rootID + 1
     private var listing = 0
     /// Listed folders the walk has not taken into `local` yet, and all it has not walked (`ahead`).
     private var listed: [Int: ListedFolder] = [:]
     private var ahead = 0
+    /// The folder the walk waits for, while it waits.
     private var wanted: Int?
     private var running: Int
     private var stopped = false
@@ -205,10 +223,11 @@ private final class FolderPrefetch: @unchecked Sendable {
     private var local: [Int: ListedFolder] = [:]
     private var walked = 0
 
-    init(root: String, patterns: [String], threads: Int, window: Int) {
+    init(root: String, patterns: [String], threads: Int, window: Int, queueLimit: Int) {
         self.root = root
         self.patterns = patterns
         self.window = window
+        self.queueLimit = queueLimit
         running = threads
         for _ in 0..<threads { Thread.detachNewThread { self.work() } }
     }
@@ -218,18 +237,51 @@ private final class FolderPrefetch: @unchecked Sendable {
     func take(_ id: Int) -> ListedFolder {
         walked += 1
         // Said every few dozen folders, so the threads see the window open while the walk still has folders at hand.
-        if walked < 4 * Self.batch, let folder = local.removeValue(forKey: id) { return folder }
+        if walked < 4 * Self.batch, var folder = local.removeValue(forKey: id) {
+            if !folder.subfoldersQueued {
+                condition.lock()
+                queueSubfolders(of: &folder, urgently: true)
+                condition.unlock()
+            }
+            return folder
+        }
         condition.lock()
         defer { condition.unlock() }
         ahead -= walked
         walked = 0
-        wanted = id
+        if local[id] == nil && listed[id] == nil {
+            wanted = id
+            condition.broadcast()
+            while local[id] == nil && listed[id] == nil && !stopped { condition.wait() }
+            wanted = nil
+        }
         condition.broadcast()
-        while local[id] == nil && listed[id] == nil && !stopped { condition.wait() }
-        wanted = nil
         local.merge(listed) { a, _ in a }
         listed = [:]
-        return local.removeValue(forKey: id) ?? ListedFolder(path: [])
+        var folder = local.removeValue(forKey: id) ?? ListedFolder(path: [])
+        if !folder.subfoldersQueued { queueSubfolders(of: &folder, urgently: true) }
+        return folder
+    }
+
+    /// Numbers `folder`'s subfolders and queues them to be listed; called with the lock held.
+    private func queueSubfolders(of folder: inout ListedFolder, urgently: Bool) {
+        let path = folder.path
+        let firstUrgent = urgent.count
+        for i in folder.items.indices where folder.items[i].isFolder {
+            let name = folder.name(of: folder.items[i])
+            let subfolder = path.isEmpty ? Array(name) : path + [UInt8(ascii: "/")] + name
+            folder.items[i].id = nextID
+            if urgently {
+                urgent.append((subfolder, nextID))
+            } else {
+                queued.insert((subfolder, nextID), at: insertionPoint(of: subfolder))
+            }
+            nextID += 1
+        }
+        // Items are in walking order; the stack gives its last first.
+        urgent[firstUrgent...].reverse()
+        folder.subfoldersQueued = true
+        condition.broadcast()
     }
 
     /// Ends the threads and waits for them.
@@ -244,34 +296,26 @@ private final class FolderPrefetch: @unchecked Sendable {
     private func work() {
         condition.lock()
         while !stopped {
-            guard !queued.isEmpty else {
-                // Nothing to list; only a folder being listed can add more.
-                if listing == 0 { break }
-                condition.wait()
-                continue
-            }
             var taken: [(path: [UInt8], id: Int)] = []
-            // While the walk waits, the first folders to list are the ones it needs next: list them whatever the window.
-            while queued.last != nil, taken.count < Self.batch, ahead + listing < window || wanted != nil {
-                taken.append(queued.removeLast())
-                listing += 1
+            while taken.count < Self.batch {
+                if let next = urgent.popLast() {
+                    taken.append(next)
+                } else if let next = queued.last, ahead + listing + taken.count < window || next.id == wanted {
+                    taken.append(queued.removeLast())
+                } else {
+                    break
+                }
             }
             guard !taken.isEmpty else {
                 condition.wait()
                 continue
             }
+            listing += taken.count
             condition.unlock()
             var done = taken.map { (id: $0.id, folder: ArchiveScanner.list(root: root, relative: $0.path, patterns: patterns)) }
             condition.lock()
             for k in done.indices {
-                let path = done[k].folder.path
-                for i in done[k].folder.items.indices where done[k].folder.items[i].isFolder {
-                    let name = done[k].folder.name(of: done[k].folder.items[i])
-                    let subfolder = path.isEmpty ? Array(name) : path + [UInt8(ascii: "/")] + name
-                    done[k].folder.items[i].id = nextID
-                    queued.insert((subfolder, nextID), at: insertionPoint(of: subfolder))
-                    nextID += 1
-                }
+                if queued.count < queueLimit { queueSubfolders(of: &done[k].folder, urgently: false) }
                 listed[done[k].id] = done[k].folder
             }
             listing -= taken.count

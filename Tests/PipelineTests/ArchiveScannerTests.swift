@@ -47,9 +47,14 @@ struct ArchiveScannerTests {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(path.utf8).write(to: url)
         }
-        let listing = try Self.entries(try ArchiveScanner.scan(root: root.path, patterns: ["*.txt"], directory: Self.spoolDir))
-        #expect(listing.map(\.relativePath) == paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-        #expect(listing.map(\.size) == listing.map { $0.relativePath.utf8.count })
+        // As made, and with the threads held to a few folders ahead and a short queue, so the walk waits and queues
+        // folders itself.
+        for (window, queueLimit) in [(ArchiveScanner.window, ArchiveScanner.queueLimit), (4, 8), (1, 1)] {
+            let listing = try Self.entries(
+                try ArchiveScanner.scan(root: root.path, patterns: ["*.txt"], directory: Self.spoolDir, window: window, queueLimit: queueLimit))
+            #expect(listing.map(\.relativePath) == paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            #expect(listing.map(\.size) == listing.map { $0.relativePath.utf8.count })
+        }
     }
 
     @Test func aMissingFolderIsAnInputError() {
