@@ -96,6 +96,7 @@ public struct Runner: Sendable {
         var work = WorkList()
         var previousOutputHash: String?
         var newestKeptPack = 0
+        var touched = 0
         if !forceExtract, let previous = PreviousState(stateDir: config.stateDir), previous.toolVersion == NianbaoVersion.string {
             var files = manifest.files
             try entries.forEach { i, entry in
@@ -104,10 +105,12 @@ public struct Runner: Sendable {
                     work.append(i)
                     return
                 }
-                if old.size == entry.size && old.mtime == entry.mtime
+                let sameStat = old.size == entry.size && old.mtime == entry.mtime
+                if sameStat
                     || old.hash != nil && readFile("\(config.inputDir)/\(entry.relativePath)").flatMap({ ContentHash(digest: SHA256.digest($0)) }) == old.hash
                 {
                     files.unchanged += 1
+                    if !sameStat { touched += 1 }
                     newestKeptPack = max(newestKeptPack, old.cache?.pack ?? 0)
                 } else {
                     files.changed += 1
@@ -132,7 +135,8 @@ public struct Runner: Sendable {
         let upToDate = work.isEmpty && manifest.files.deleted == 0 && previousOutputHash == config.outputHash && outputsExist
             && options.fromStage == nil
         if upToDate {
-            return try finishUpToDate(manifest: manifest, log: log, started: started, scanSeconds: scanSeconds, entries: entries)
+            return try finishUpToDate(
+                manifest: manifest, log: log, started: started, scanSeconds: scanSeconds, entries: entries, touched: touched)
         }
 
         // Parallel phase: only new and changed files are read and extracted. Every file's state goes to the spool
@@ -385,7 +389,8 @@ public struct Runner: Sendable {
 
     /// Nothing changed: leave every table as it is and refresh run.json only.
     private func finishUpToDate(
-        manifest: RunManifest, log: RunLog, started: ContinuousClock.Instant, scanSeconds: Double, entries: ArchiveListing
+        manifest: RunManifest, log: RunLog, started: ContinuousClock.Instant, scanSeconds: Double, entries: ArchiveListing,
+        touched: Int
     ) throws -> RunManifest {
         var manifest = manifest
         let old = RunManifest.load("\(config.outputDir)/run.json")
@@ -405,8 +410,41 @@ public struct Runner: Sendable {
         manifest.seconds = ["scan": scanSeconds, "total": seconds(since: started)]
         manifest.endedAt = ISO8601DateFormatter().string(from: Date())
         try AtomicFile.write(try manifest.encoded(), to: "\(config.outputDir)/run.json")
+        // State last, as after a load. Files touched without a change keep their state with their new mtime, or every
+        // later run would read and hash them again (a mirror that rewrites the archive each night).
+        if touched > 0 { saveTouched(entries: entries, log: log) }
         log.event("run_end", [("exit_status", "0"), ("up_to_date", "true")])
         return manifest
+    }
+
+    /// Writes the last run's state again with this scan's sizes and mtimes, every file being unchanged. A failure only
+    /// costs the next run the hashing again, so it is a warning.
+    private func saveTouched(entries: ArchiveListing, log: RunLog) {
+        let path = "\(config.stateDir)/state.bin"
+        do {
+            guard let previous = PreviousState(stateDir: config.stateDir) else {
+                throw PipelineError.outputNotWritable(path: path, reason: "the last run's state could not be read again")
+            }
+            try AtomicFile.write(to: path) { emit in
+                var w = ByteWriter(capacity: 1 << 20)
+                RunState.encodeHeader(toolVersion: previous.toolVersion, outputHash: previous.outputHash, count: entries.count, into: &w)
+                try entries.forEach { _, entry in
+                    guard var state = previous.state(of: entry.relativePath) else {
+                        throw PipelineError.outputNotWritable(path: path, reason: "the last run's state changed during the run")
+                    }
+                    state.size = entry.size
+                    state.mtime = entry.mtime
+                    RunState.encode(entry.relativePath, state, into: &w)
+                    if w.bytes.count >= 1 << 20 {
+                        try w.bytes.withUnsafeBytes { try emit($0) }
+                        w.bytes.removeAll(keepingCapacity: true)
+                    }
+                }
+                try w.bytes.withUnsafeBytes { try emit($0) }
+            }
+        } catch {
+            log.warning("\(path) keeps the old mtimes of touched files: \(error)")
+        }
     }
 
     /// `bytes`: the file's content, nil if it could not be read.

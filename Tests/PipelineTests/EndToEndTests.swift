@@ -2,6 +2,8 @@ import Foundation
 import Glibc
 import Testing
 
+@testable import Pipeline
+
 /// The binary on real folders, as the README, cron and make use it (issue 2, issue 7).
 @Suite("nianbao run end to end", .serialized)
 struct EndToEndTests {
@@ -107,11 +109,18 @@ struct EndToEndTests {
         #expect((second["files"] as? [String: Int])?["unchanged"] == 5)
         #expect(try Harness.tableBytes(out) == first)
 
-        // Touching without changing content is not a change.
+        // Touching without changing content is not a change, and the state takes the new mtime, so later runs do
+        // not read the file again to hash it.
         let touched = archive.appendingPathComponent("003_bcaed67771fabe68.txt")
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: touched.path)
         #expect(try Harness.runPipeline(dir, archive: archive).status == 0)
         #expect((try manifest(out)["files"] as? [String: Int])?["changed"] == 0)
+        var info = stat()
+        #expect(stat(touched.path, &info) == 0)
+        let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        let state = try #require(RunState.decode([UInt8](try Data(contentsOf: dir.appendingPathComponent("state/state.bin")))))
+        #expect(state.files["003_bcaed67771fabe68.txt"]?.mtime == mtime)
+        #expect(state.files.count == 5)
 
         // Changing content reprocesses exactly that file.
         let handle = try FileHandle(forWritingTo: touched)
