@@ -67,13 +67,15 @@ public struct ArchiveListing: Sendable {
     /// Reads the listing forward, a chunk at a time: entries at rising positions, skipping those between.
     struct Cursor {
         private let listing: ArchiveListing
-        private var reader = ByteReader(bytes: [])
-        /// Where in the file the next chunk starts, and the position of the next record in `reader`.
-        private var fileOffset = 0
+        private var records: ChunkedReader?
+        /// The position of the next record `records` gives.
         private var position = 0
         private var last: ArchiveEntry?
 
-        init(_ listing: ArchiveListing) { self.listing = listing }
+        init(_ listing: ArchiveListing) {
+            self.listing = listing
+            records = listing.store.map { ChunkedReader(fd: $0.fd, end: listing.byteCount) }
+        }
 
         /// The entry at `index`, which is not before the last one asked for (it may be that one again).
         mutating func entry(at index: Int) throws -> ArchiveEntry {
@@ -81,26 +83,14 @@ public struct ArchiveListing: Sendable {
             guard let store = listing.store, index >= position, index < listing.count else {
                 throw listing.store?.unreadable ?? PipelineError.usage("no entry \(index)")
             }
-            while true {
-                var r = reader
-                if position < index {
-                    if ArchiveListing.skipRecord(&r) {
-                        reader = r
-                        position += 1
-                        continue
-                    }
-                } else if let entry = ArchiveListing.readRecord(&r) {
-                    reader = r
-                    position += 1
-                    last = entry
-                    return entry
-                }
-                // The record runs past the chunk: read on, keeping the chunk's unread bytes.
-                let length = min(listing.byteCount - fileOffset, 256 << 10)
-                guard length > 0, let more = readRange(store.fd, fileOffset..<(fileOffset + length)) else { throw store.unreadable }
-                fileOffset += length
-                reader = ByteReader(bytes: reader.isAtEnd ? more : Array(reader.bytes[reader.offset...]) + more)
+            while position < index {
+                guard records?.next({ ArchiveListing.skipRecord(&$0) ? () : nil }) != nil else { throw store.unreadable }
+                position += 1
             }
+            guard let entry = records?.next(ArchiveListing.readRecord) else { throw store.unreadable }
+            position += 1
+            last = entry
+            return entry
         }
     }
 

@@ -201,6 +201,41 @@ struct ByteWriter {
 
 /// Reads what ByteWriter wrote; every accessor returns nil past the end or on a malformed value.
 /// Optional accessors return `T??`: nil = malformed, .some(nil) = a stored nil.
+/// A file read forward a chunk at a time, for records of varying length: a record that runs past the bytes read so
+/// far is parsed again once the next chunk is in. The listing's cursors and the last run's state read through it.
+struct ChunkedReader {
+    private static let chunkBytes = 256 << 10
+    private let fd: Int32
+    private let end: Int
+    private var fileOffset = 0
+    private var reader = ByteReader(bytes: [])
+
+    /// Bytes `0..<end` of the open file `fd`, read with pread(2), so readers of one file do not disturb each other.
+    init(fd: Int32, end: Int) {
+        self.fd = fd
+        self.end = end
+    }
+
+    /// The next record as `parse` reads it; nil when the bytes left hold no whole one (the range ended, or a read
+    /// failed).
+    mutating func next<Record>(_ parse: (inout ByteReader) -> Record?) -> Record? {
+        while true {
+            var r = reader
+            if let record = parse(&r) {
+                reader = r
+                return record
+            }
+            let length = min(end - fileOffset, Self.chunkBytes)
+            guard length > 0, let more = readRange(fd, fileOffset..<(fileOffset + length)) else { return nil }
+            fileOffset += length
+            reader = ByteReader(bytes: reader.isAtEnd ? more : Array(reader.bytes[reader.offset...]) + more)
+        }
+    }
+
+    /// Every byte of the range was parsed.
+    var isAtEnd: Bool { reader.isAtEnd && fileOffset == end }
+}
+
 struct ByteReader {
     let bytes: [UInt8]
     var offset = 0
@@ -356,10 +391,16 @@ struct Numbering: Sendable {
     }
 
     private static func hash(_ string: String) -> Int {
-        string.utf8Span.span.withUnsafeBytes { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return Int(truncatingIfNeeded: hash ^ (hash >> 29))
-        }
+        let hash = fnv1a(string)
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+}
+
+/// FNV-1a over a string's UTF-8: cheap, and the same in every run (String's own hash is seeded per process).
+func fnv1a(_ string: String) -> UInt64 {
+    string.utf8Span.span.withUnsafeBytes { bytes in
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
     }
 }

@@ -32,9 +32,7 @@ struct FactsTable: Sendable {
     /// The key of an agency's year: FNV-1a over the name's UTF-8, then mixed with the year. Two agencies or years
     /// may share a key; readers check the agency and year of the records they are given.
     static func key(agency: String, year: Int) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in agency.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        var z = hash ^ UInt64(bitPattern: Int64(year)) &* 0x9e37_79b9_7f4a_7c15
+        var z = fnv1a(agency) ^ UInt64(bitPattern: Int64(year)) &* 0x9e37_79b9_7f4a_7c15
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
         z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
         return z ^ (z >> 31)

@@ -129,6 +129,7 @@ public struct Runner: Sendable {
             work = WorkList(all: entries.count)
             manifest.files.new = entries.count
             newestKeptPack = 0
+            touched = 0
         }
 
         let outputsExist = FileManager.default.fileExists(atPath: "\(config.outputDir)/run.json")

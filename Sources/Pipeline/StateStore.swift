@@ -240,29 +240,25 @@ final class PreviousState {
     /// The file ended early, went on after its last record, or was not in path order: it cannot be trusted.
     private(set) var isDamaged = false
     private let fd: Int32
-    private var reader: ByteReader
+    private var records: ChunkedReader
     private var unread: Int
     private var lastPath: String?
     /// The record read but not yet asked for: its file comes later in the listing, or is not there.
     private var waiting: (path: String, state: FileState)?
-    private static let chunkBytes = 1 << 20
 
     /// Nil when there is no state or its header cannot be read.
     init?(stateDir: String) {
         fd = open("\(stateDir)/state.bin", O_RDONLY | O_CLOEXEC)
+        var info = stat()
         guard fd >= 0 else { return nil }
-        reader = ByteReader(bytes: [])
-        unread = 0
-        let head = Self.read(fd, Self.chunkBytes)
-        var r = ByteReader(bytes: head)
-        guard let (version, hash, count) = RunState.readHeader(&r) else {
+        records = ChunkedReader(fd: fd, end: fstat(fd, &info) == 0 ? Int(info.st_size) : 0)
+        guard let (version, hash, count) = records.next(RunState.readHeader) else {
             close(fd)
             return nil
         }
         toolVersion = version
         outputHash = hash
         unread = count
-        reader = ByteReader(bytes: Array(head[r.offset...]))
     }
 
     deinit { close(fd) }
@@ -293,45 +289,22 @@ final class PreviousState {
             removed += 1
         }
         while next() != nil { removed += 1 }
-        if !reader.isAtEnd || !Self.read(fd, 1).isEmpty { isDamaged = true }
+        if !records.isAtEnd { isDamaged = true }
         return !isDamaged
     }
 
     private func next() -> (path: String, state: FileState)? {
         guard !isDamaged, unread > 0 else { return nil }
-        while true {
-            var r = reader
-            if let (path, state) = RunState.readRecord(&r) {
-                if let lastPath, !lastPath.utf8.lexicographicallyPrecedes(path.utf8) {
-                    isDamaged = true
-                    return nil
-                }
-                reader = r
-                lastPath = path
-                unread -= 1
-                return (path, state)
-            }
-            // The record runs past the bytes read so far: read on, or the file ended early.
-            let more = Self.read(fd, Self.chunkBytes)
-            guard !more.isEmpty else {
-                isDamaged = true
-                return nil
-            }
-            reader = ByteReader(bytes: Array(reader.bytes[reader.offset...]) + more)
+        // A record cut short by the file's end leaves the state damaged, as does one out of path order.
+        guard let (path, state) = records.next(RunState.readRecord),
+            lastPath.map({ $0.utf8.lexicographicallyPrecedes(path.utf8) }) ?? true
+        else {
+            isDamaged = true
+            return nil
         }
-    }
-
-    /// Up to `count` bytes from the file's current position; empty at its end or on an error.
-    private static func read(_ fd: Int32, _ count: Int) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress.map { $0 + filled }, count - filled) }
-            if n <= 0 { break }
-            filled += n
-        }
-        bytes.removeLast(count - filled)
-        return bytes
+        lastPath = path
+        unread -= 1
+        return (path, state)
     }
 }
 
