@@ -28,13 +28,26 @@ guard let root = arguments.first else {
     exit(64)
 }
 
-var paths: [String] = []
-if let walker = FileManager.default.enumerator(atPath: root) {
-    for case let path as String in walker where path.hasSuffix(".txt") || path.hasSuffix(".html") || path.hasSuffix(".htm") {
-        paths.append(path)
+/// Report paths under `root`, relative to it. readdir(3): FileManager's enumerator cost more than the stages
+/// measured on a 10,000-report archive, and filled profiles of this tool with path normalisation.
+func reportPaths(under root: String, prefix: String = "") -> [String] {
+    guard let directory = opendir(prefix.isEmpty ? root : "\(root)/\(prefix)") else { return [] }
+    defer { closedir(directory) }
+    var found: [String] = []
+    while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        if name == "." || name == ".." { continue }
+        let path = prefix.isEmpty ? name : "\(prefix)/\(name)"
+        if entry.pointee.d_type == UInt8(DT_DIR) {
+            found += reportPaths(under: root, prefix: path)
+        } else if name.hasSuffix(".txt") || name.hasSuffix(".html") || name.hasSuffix(".htm") {
+            found.append(path)
+        }
     }
+    return found
 }
-paths.sort()
+
+var paths = reportPaths(under: root).sorted()
 paths = Array(paths.prefix(limit))
 let contents: [(String, [UInt8])] = paths.compactMap { path in
     FileManager.default.contents(atPath: "\(root)/\(path)").map { (path, [UInt8]($0)) }
