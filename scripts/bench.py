@@ -14,6 +14,9 @@ Steps:
        modified-1%  after rewriting numbers in every 100th report (sorted by path); the original
                     bytes and mtimes are restored afterwards (a journal beside the archive restores
                     them on the next start if the bench was killed), so the cache stays pristine.
+     Before the first archive and after the last, a fixed workload (zlib level 6 over 8 MB of the bundled
+     reports, best of three) measures the machine's speed, which drifts by tens of percent within a session
+     and up to 2x between days.
      For each run: wall seconds, reports/s and MB/s (archive report files and bytes / wall), stage
      seconds from O/run.json key "seconds" ({"scan","extract","normalize","validate","load","total"},
      missing keys shown as "-"), the run's own peak RSS (VmHWM, from its --log-format json run_end event; os.wait4's
@@ -104,6 +107,31 @@ def time_cat(archive):
     started = time.monotonic()
     subprocess.run(command, shell=True, check=True)
     return time.monotonic() - started
+
+
+def calibrate():
+    """MB/s of zlib at level 6 over 8 MB of the bundled reports with their digits redrawn (deterministic), best of
+    three: a fixed CPU workload printed beside the runs, because this machine kind's speed drifts by tens of percent
+    within a session and up to 2x between days, so figures from different benches compare only per unit of it."""
+    import random
+    import zlib
+    rng = random.Random(20261207)
+    seeds = b"".join(path.read_bytes() for path in sorted((REPO / "data").rglob("*")) if path.suffix in REPORT_SUFFIXES)
+    if not seeds:
+        return None
+    chunks, size = [], 0
+    while size < 8 << 20:
+        chunk = re.sub(rb"[0-9]", lambda _: str(rng.randrange(10)).encode(), seeds)
+        chunks.append(chunk)
+        size += len(chunk)
+    data = b"".join(chunks)[: 8 << 20]
+    best = None
+    for _ in range(3):
+        started = time.perf_counter()
+        zlib.compress(data, 6)
+        elapsed = time.perf_counter() - started
+        best = elapsed if best is None else min(best, elapsed)
+    return round(len(data) / 1e6 / best, 1)
 
 
 def run_nianbao(command, log_path):
@@ -445,15 +473,21 @@ def main(argv):
 
     bench_dir = Path(args.bench_dir).resolve()
     bench_dir.mkdir(parents=True, exist_ok=True)
+    calibration = {"before": calibrate()}
+    log(f"machine calibration: zlib -6 at {calibration['before']} MB/s")
     results, failed = [], False
     for size in sizes:
         size_results, size_failed = bench_archive(args, bench_dir, size)
         results += size_results
         failed = failed or size_failed
+    calibration["after"] = calibrate()
     print_table(results)
+    print(f"machine calibration (zlib -6 over 8 MB, best of 3): {calibration['before']} MB/s before the runs, "
+          f"{calibration['after']} MB/s after; compare benches per unit of it")
     document = {"created": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "git_revision": git_revision(),
                 "nianbao_bin": args.nianbao_bin, "cpus": os.cpu_count(), "platform": platform.platform(),
-                "python": platform.python_version(), "results": results}
+                "python": platform.python_version(), "calibration_zlib6_mb_per_s": calibration,
+                "results": results}
     (bench_dir / "bench-results.json").write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n",
                                                   encoding="utf-8")
     log(f"wrote {bench_dir / 'bench-results.json'}")
