@@ -8,17 +8,16 @@ import Darwin
 
 /// Buffered output to a file, optionally through one streaming gzip member (RFC 1952, windowBits 15+16).
 ///
-/// The buffer is raw memory the writer fills through `reserve`: appending a field is a bounds check
-/// and a copy, with no Array uniqueness or exclusivity checks per byte.
+/// Blocks of finished records are copied into a fixed raw buffer, which goes to the file once it is full.
 final class CSVSink {
     private static let bufferLimit = 1 << 16
     let path: String
     private var file: UnsafeMutablePointer<FILE>?
     private var stream: UnsafeMutablePointer<z_stream>?
     private var buffer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    private let capacity: Int
     /// Bytes written to `buffer` and not yet handed to the file.
-    var count = 0
+    private var count = 0
     private var compressed = [UInt8](repeating: 0, count: 1 << 16)
 
     init(path: String, gzip: Bool) throws {
@@ -54,32 +53,15 @@ final class CSVSink {
         buffer.deallocate()
     }
 
-    /// Room for `extra` more bytes at `count`; the caller writes them and advances `count`.
-    /// The buffer grows rather than flushing, so a record is never split across a flush
-    /// (a rejected record can be taken back by resetting `count`).
-    @inline(__always)
-    func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
-        if count + extra > capacity { grow(count + extra) }
-        return buffer + count
-    }
-
-    private func grow(_ needed: Int) {
-        let newCapacity = max(needed, capacity * 2)
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        grown.update(from: buffer, count: count)
-        buffer.deallocate()
-        buffer = grown
-        capacity = newCapacity
-    }
-
-    func append(_ byte: UInt8) {
-        reserve(1).pointee = byte
-        count += 1
-    }
-
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// Finished records: a block that does not fit goes out after what is buffered instead of growing the buffer,
+    /// which otherwise kept the size of the largest batch of rows ever appended (one per table, for the whole run).
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard let source = bytes.baseAddress else { return }
-        reserve(bytes.count).update(from: source, count: bytes.count)
+        if count + bytes.count > capacity {
+            try flush(finish: false)
+            if bytes.count > capacity { return try emit(source, count: bytes.count, finish: false) }
+        }
+        (buffer + count).update(from: source, count: bytes.count)
         count += bytes.count
     }
 
@@ -104,21 +86,30 @@ final class CSVSink {
     }
 
     private func flush(finish: Bool) throws {
+        try emit(UnsafePointer(buffer), count: count, finish: finish)
+        count = 0
+    }
+
+    /// Writes `count` bytes from `start` to the file, through the gzip stream if there is one.
+    private func emit(_ start: UnsafePointer<UInt8>, count: Int, finish: Bool) throws {
         guard let file else { throw CSVError.io(path: path, reason: "file already closed") }
         if let stream {
-            try deflatePending(stream, into: file, finish: finish)
+            try deflateBlock(start, count: count, stream, into: file, finish: finish)
         } else if count > 0 {
-            let written = fwrite(buffer, 1, count, file)
+            let written = fwrite(start, 1, count, file)
             guard written == count else {
                 throw CSVError.io(path: path, reason: String(cString: strerror(errno)))
             }
         }
-        count = 0
     }
 
-    private func deflatePending(_ stream: UnsafeMutablePointer<z_stream>, into file: UnsafeMutablePointer<FILE>, finish: Bool) throws {
+    private func deflateBlock(
+        _ start: UnsafePointer<UInt8>, count: Int, _ stream: UnsafeMutablePointer<z_stream>, into file: UnsafeMutablePointer<FILE>,
+        finish: Bool
+    ) throws {
         let mode = finish ? Z_FINISH : Z_NO_FLUSH
-        stream.pointee.next_in = buffer
+        // zlib never writes through next_in; the pointer is only mutable for historical reasons.
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: start)
         stream.pointee.avail_in = UInt32(count)
         while true {
             let (result, produced) = compressed.withUnsafeMutableBufferPointer { output in

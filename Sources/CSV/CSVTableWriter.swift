@@ -64,13 +64,13 @@ public final class CSVTableWriter {
         record = CSVRecords(kinds: kinds, options: options)
         sink = try CSVSink(path: path, gzip: options.gzip)
         if options.byteOrderMark {
-            for byte: UInt8 in [0xEF, 0xBB, 0xBF] { sink.append(byte) }
+            try [UInt8]([0xEF, 0xBB, 0xBF]).withUnsafeBufferPointer { try sink.append($0) }
         }
         // Header names are ours, not data, so they are quoted as needed but never formula-guarded.
         var names = CSVRecords(kinds: kinds, guardsFormulas: false)
         for name in header { names.appendText(name) }
         try names.endRecord()
-        names.withFinishedBytes { sink.append($0) }
+        try names.withFinishedBytes { try sink.append($0) }
     }
 
     public func append(_ fields: [String?]) throws {
@@ -91,7 +91,7 @@ public final class CSVTableWriter {
             throw CSVError.rowWidth(expected: record.kinds.count, found: records.kinds.count)
         }
         guard !records.isEmpty else { return }
-        records.withFinishedBytes { sink.append($0) }
+        try records.withFinishedBytes { try sink.append($0) }
         rows += records.count
         escaped += records.escapedCellCount
         try sink.flushIfFull()

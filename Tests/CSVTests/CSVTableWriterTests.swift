@@ -140,6 +140,34 @@ struct CSVGzipTests {
         #expect(zipped.bytes.count < plain.bytes.count / 3)
         #expect(gunzip(zipped.bytes) == plain.bytes)
     }
+
+    /// Blocks larger than the file's 68 KB buffer are written through after what is buffered, not buffered whole.
+    @Test(arguments: [false, true]) func blocksLargerThanTheBufferKeepTheirOrder(gzip: Bool) throws {
+        let kinds: [CSVColumnKind] = [.text, .number]
+        let options = CSVOptions(byteOrderMark: false, gzip: gzip)
+        // Blocks below and above the buffer's size, in turn (a row is ~17 bytes).
+        let blockSizes = [3, 4_000, 7, 1_500, 9_000, 1]
+        var expected = "text,n\r\n"
+        var next = 0
+        let (directory, path) = try temporaryPath(gzip ? "t.csv.gz" : "t.csv")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let writer = try CSVTableWriter(path: path, header: ["text", "n"], kinds: kinds, options: options)
+        for size in blockSizes {
+            var records = CSVRecords(kinds: kinds, options: options)
+            for _ in 0..<size {
+                records.appendText("第\(next)行")
+                records.appendInteger(Int64(next))
+                try records.endRecord()
+                expected += "第\(next)行,\(next)\r\n"
+                next += 1
+            }
+            try writer.append(records)
+        }
+        try writer.close()
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect((gzip ? gunzip(bytes) : bytes) == Array(expected.utf8))
+        #expect(writer.rowCount == next)
+    }
 }
 
 struct CSVFieldByFieldTests {
