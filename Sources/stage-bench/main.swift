@@ -38,7 +38,13 @@ func reportPaths(under root: String, prefix: String = "") -> [String] {
         let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         if name == "." || name == ".." { continue }
         let path = prefix.isEmpty ? name : "\(prefix)/\(name)"
-        if entry.pointee.d_type == UInt8(DT_DIR) {
+        var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+        if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+            // Some file systems leave the type to stat(2).
+            var info = stat()
+            isDirectory = stat("\(root)/\(path)", &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        }
+        if isDirectory {
             found += reportPaths(under: root, prefix: path)
         } else if name.hasSuffix(".txt") || name.hasSuffix(".html") || name.hasSuffix(".htm") {
             found.append(path)
