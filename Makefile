@@ -38,7 +38,8 @@ test: deps
 	$(SWIFT) test --skip-build
 
 ## bench: release build, synthetic archives of 10,000 and 100,000 reports (cached in $$NIANBAO_BENCH_DIR,
-## default /tmp/nianbao-bench), cold / incremental / 1%-changed runs against the `cat` anchor, CPU µs per
+## default /tmp/nianbao-bench), cold / incremental / 1%-changed runs against the `cat` anchor and a fixed zlib
+## workload on every core (the machine's speed that day), CPU µs per
 ## report of each stage on one thread, then the Parquet writer against pyarrow on 1,000,000 rows.
 ## BENCH_ARGS="--sizes 10000" for a quick variant.
 BENCH_ARGS ?=
