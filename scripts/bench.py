@@ -32,6 +32,7 @@ in <bench dir>/runs/archive-<size>/<run>.log.
 
 import argparse
 import base64
+import functools
 import hashlib
 import json
 import os
@@ -109,24 +110,33 @@ def time_cat(archive):
     return time.monotonic() - started
 
 
-def calibrate():
-    """MB/s of zlib at level 6 over 8 MB of the bundled reports with their digits redrawn (deterministic), on every
-    core at once, best of three: a fixed workload printed beside the runs, because this machine kind's speed drifts
-    by tens of percent within a session and up to 2x between days, so benches compare only per unit of it. All
-    cores, since a run uses all of them: on one core the figure stayed put while the runs slowed by 8-14%."""
+@functools.cache
+def calibration_input():
+    """8 MB of the bundled reports with their digits redrawn (deterministic); empty without them. Made once per bench,
+    though timed twice."""
     import random
-    import zlib
-    from concurrent.futures import ProcessPoolExecutor
     rng = random.Random(20261207)
-    seeds = b"".join(path.read_bytes() for path in sorted((REPO / "data").rglob("*")) if path.suffix in REPORT_SUFFIXES)
+    seeds = b"".join(Path(path).read_bytes() for path in report_files(REPO / "data"))
     if not seeds:
-        return None
+        return b""
     chunks, size = [], 0
     while size < 8 << 20:
         chunk = re.sub(rb"[0-9]", lambda _: str(rng.randrange(10)).encode(), seeds)
         chunks.append(chunk)
         size += len(chunk)
-    data = b"".join(chunks)[: 8 << 20]
+    return b"".join(chunks)[: 8 << 20]
+
+
+def calibrate():
+    """MB/s of zlib at level 6 over `calibration_input()` on every core at once, best of three: a fixed workload
+    printed beside the runs, because this machine kind's speed drifts by tens of percent within a session and up to
+    2x between days, so benches compare only per unit of it. All cores, since a run uses all of them: on one core
+    the figure stayed put while the runs slowed by 8-14%."""
+    import zlib
+    from concurrent.futures import ProcessPoolExecutor
+    data = calibration_input()
+    if not data:
+        return None
     cores = os.cpu_count() or 1
     best = None
     with ProcessPoolExecutor(max_workers=cores) as pool:
