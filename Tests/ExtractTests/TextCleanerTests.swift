@@ -20,6 +20,21 @@ struct TextCleanerTests {
         #expect(TextCleaner.removeQuestionMarkDebris("請?zhí)峁") == "請?zhí)峁")
     }
 
+    /// The byte-level clean-ups give what the scalar-by-scalar versions they replaced gave, on lines drawn from the
+    /// pieces that matter to them (Han, pinyin letters with and without tones, glosses of 1, 7 and 8 letters, "?", U+FFFD).
+    @Test func byteLevelGlossAndDebrisRemovalMatchTheScalarVersions() {
+        let pieces = [
+            "政", "府", "報", "a", "ǎ", "ü", "ḿ", "A", "(", ")", "?", "\u{FFFD}", " ", "1", "（一）", "(zheng)", "(bào)",
+            "(abcdefg)", "(abcdefgh)", "(GB)", "(1)", "(ü)",
+        ]
+        var random = SplitMix(seed: 20261207)
+        for _ in 0..<20_000 {
+            let text = (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            #expect(TextCleaner.removePinyinGlosses(text) == ScalarReference.removePinyinGlosses(text), "\(text)")
+            #expect(TextCleaner.removeQuestionMarkDebris(text) == ScalarReference.removeQuestionMarkDebris(text), "\(text)")
+        }
+    }
+
     @Test func fullWidthFormsBecomeASCII() {
         #expect(TextCleaner.cleanLine("（一）予以公开　１２") == "(一)予以公开 12")
     }
@@ -48,5 +63,61 @@ struct TextCleanerTests {
         #expect(TextCleaner.isBoilerplate("铁山 27℃~21℃ | 空气质量: 优"))
         #expect(TextCleaner.isBoilerplate("当前位置:首页 > 政务公开 > 公开年报"))
         #expect(!TextCleaner.isBoilerplate("2015年度铁山区政府信息公开工作报告"))
+    }
+}
+
+/// The scalar-by-scalar clean-ups `TextCleaner` used before its byte-level ones, as the reference they must match.
+private enum ScalarReference {
+    static func removePinyinGlosses(_ line: String) -> String {
+        let scalars = Array(line.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            out.append(scalars[i])
+            if TextCleaner.isHan(scalars[i]) {
+                var j = i + 1
+                while j < scalars.count, scalars[j] == "(" {
+                    var k = j + 1
+                    while k < scalars.count, k - j <= 8, TextCleaner.isPinyinLetter(scalars[k]) { k += 1 }
+                    let letters = k - j - 1
+                    guard k < scalars.count, scalars[k] == ")", (1...7).contains(letters) else { break }
+                    j = k + 1
+                }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return String(out)
+    }
+
+    static func removeQuestionMarkDebris(_ line: String) -> String {
+        let scalars = Array(line.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (i, s) in scalars.enumerated() {
+            if s == "?" || s == "\u{FFFD}" {
+                let before = i > 0 ? scalars[i - 1] : nil
+                let after = i + 1 < scalars.count ? scalars[i + 1] : nil
+                if let before, let after, TextCleaner.isHan(before), TextCleaner.isHan(after) || TextCleaner.isPinyinLetter(after) {
+                    out.append(s)
+                }
+                continue
+            }
+            out.append(s)
+        }
+        return String(out)
+    }
+}
+
+/// A seeded generator, so a failing line can be found again.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
     }
 }
