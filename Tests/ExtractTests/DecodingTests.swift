@@ -92,6 +92,21 @@ struct DecodingTests {
         #expect(ByteSniffer.declaredEncoding(Array(#"<meta charset="koi8-r">"#.utf8)) == nil)
     }
 
+    /// The search skips eight bytes at a time: a declaration is found at every offset, in any case, after letters
+    /// that look like its start, and only within the first 2 KB.
+    @Test func declaredCharsetIsFoundAtEveryOffsetOfTheHead() {
+        for offset in 0..<20 {
+            let padding = String(repeating: "x", count: offset)
+            #expect(ByteSniffer.declaredEncoding(Array("\(padding)CharSet=BIG5>".utf8)) == "big5", "offset \(offset)")
+            let lookalikes = String(repeating: "c", count: offset)
+            #expect(ByteSniffer.declaredEncoding(Array("\(lookalikes)chars charset=koi8 ENCODING=\"gbk\"".utf8)) == "gb18030")
+        }
+        let fits = String(repeating: "x", count: 2048 - "charset=big5".utf8.count) + "charset=big5"
+        #expect(ByteSniffer.declaredEncoding(Array(fits.utf8)) == "big5")
+        let cut = String(repeating: "x", count: 2042) + "charset=big5"
+        #expect(ByteSniffer.declaredEncoding(Array(cut.utf8)) == nil)
+    }
+
     @Test func declaredCharsetBeatsDetectorForShortText() throws {
         // 4 characters are too few for uchardet; the declaration decides.
         let gbk: [UInt8] = Array(#"<meta charset="gbk"><p>"#.utf8) + [0xC4, 0xEA, 0xB6, 0xC8, 0xB1, 0xA8, 0xB8, 0xE6]
