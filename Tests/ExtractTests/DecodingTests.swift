@@ -227,6 +227,41 @@ struct DecodingTests {
         #expect(!TextDecoder.readsAsChinese(DecodedText(encoding: "gb18030", text: asGB.text), byteCount: big5.count))
     }
 
+    /// The two-byte tables decode exactly as iconv does, and leave to iconv what they cannot read: every pair of
+    /// both encodings, four-byte GB18030 sequences valid and not, stray bytes and a pair cut by the end, in seeded
+    /// random texts, and the seed fixtures.
+    @Test(arguments: ["GB18030", "BIG5-HKSCS"])
+    func twoByteTablesDecodeAsIconvDoes(encoding: String) throws {
+        func check(_ bytes: [UInt8]) {
+            let fast = IconvConverter.convert(bytes[...], from: encoding)
+            let iconv = IconvConverter.convert(bytes[...], from: encoding, usingTables: false)
+            #expect(fast?.text == iconv?.text && fast?.invalidByteCount == iconv?.invalidByteCount, "\(bytes)")
+        }
+        var everyPair: [UInt8] = []
+        for lead in UInt8(0x81)...0xFE {
+            for trail in UInt8(0x40)...0xFE { everyPair += [lead, trail, 0x20] }
+        }
+        // One pair at a time, since a single pair the table lacks sends a whole text to iconv.
+        for start in stride(from: 0, to: everyPair.count, by: 3) { check(Array(everyPair[start..<start + 3])) }
+        var random = UInt64(0x2026_1207)
+        func next(_ bound: Int) -> Int {
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(random >> 33) % bound
+        }
+        let pieces: [[UInt8]] = [
+            [0x41], [0x0A], [0xD5, 0xFE], [0xB8, 0xAE], [0xA4, 0xA4], [0x81, 0x30, 0x81, 0x30], [0x95, 0x32, 0x82, 0x36],
+            [0x84, 0x31, 0xA4, 0x39], [0xFE, 0x39, 0xFE, 0x39], [0x81, 0x30], [0x80], [0xFF], [0xA1, 0x7F], [0x88, 0x62],
+        ]
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<next(12) { bytes += pieces[next(pieces.count)] }
+            if next(4) == 0 { bytes.append(0xC4) }
+            check(bytes)
+        }
+        check(try Self.fixture("seed001.gb18030.txt"))
+        check(try Self.fixture("seed000.big5.txt"))
+    }
+
     @Test func detectorAnswersMapToContractNames() {
         #expect(TextDecoder.contractName(forDetectorAnswer: "GB18030") == "gb18030")
         #expect(TextDecoder.contractName(forDetectorAnswer: "BIG5") == "big5")

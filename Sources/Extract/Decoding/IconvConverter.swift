@@ -10,8 +10,19 @@ enum IconvConverter {
     }
 
     /// nil only when glibc has no converter for `sourceEncoding`.
-    static func convert(_ bytes: ArraySlice<UInt8>, from sourceEncoding: String) -> Result? {
+    /// `usingTables: false` converts with iconv alone, which the tables are checked against.
+    static func convert(_ bytes: ArraySlice<UInt8>, from sourceEncoding: String, usingTables: Bool = true) -> Result? {
         let cached = ThreadHandles.handle(for: sourceEncoding)
+        switch usingTables ? sourceEncoding : "" {
+        case "GB18030":
+            if let cached, let text = TwoByteTable.gb18030.decode(bytes, fourByte: { scalar(ofFourBytes: $0, descriptor: cached) }) {
+                return Result(text: text, invalidByteCount: 0)
+            }
+        case "BIG5-HKSCS":
+            if let text = TwoByteTable.big5HKSCS.decode(bytes) { return Result(text: text, invalidByteCount: 0) }
+        default:
+            break
+        }
         // Without a thread cache (or a converter: then this fails too) a handle is opened for this call only.
         let opened = cached == nil ? iconv_open("UTF-8", sourceEncoding) : nil
         defer { if let opened, opened != ThreadHandles.failed { iconv_close(opened) } }
@@ -60,6 +71,28 @@ enum IconvConverter {
             }
         }
         return Result(text: String(decoding: output[0..<produced], as: UTF8.self), invalidByteCount: invalid)
+    }
+}
+
+extension IconvConverter {
+    /// The one scalar iconv makes of the four bytes at `bytes` with its state reset, or nil.
+    static func scalar(ofFourBytes bytes: UnsafePointer<UInt8>, descriptor: iconv_t) -> UInt32? {
+        guard descriptor != ThreadHandles.failed else { return nil }
+        iconv(descriptor, nil, nil, nil, nil)
+        var output: (UInt64, UInt64) = (0, 0)
+        let written: Int? = withUnsafeMutableBytes(of: &output) { outBytes in
+            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: bytes).assumingMemoryBound(to: CChar.self)
+            var inLeft = 4
+            var outPointer = outBytes.baseAddress?.assumingMemoryBound(to: CChar.self)
+            var outLeft = outBytes.count
+            guard iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft) != -1, inLeft == 0 else { return nil }
+            return outBytes.count - outLeft
+        }
+        guard let written, written > 0 else { return nil }
+        let text = withUnsafeBytes(of: output) { String(decoding: $0.prefix(written), as: UTF8.self) }
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let scalar = scalars.next(), scalars.next() == nil, scalar.value != 0xFFFD else { return nil }
+        return scalar.value
     }
 }
 
