@@ -41,7 +41,7 @@ test: deps
 ## default /tmp/nianbao-bench), cold / incremental / 1%-changed runs against the `cat` anchor and a fixed zlib
 ## workload on every core (the machine's speed that day), CPU µs per
 ## report of each stage on one thread, then the Parquet writer against pyarrow on 1,000,000 rows.
-## BENCH_ARGS="--sizes 10000" for a quick variant.
+## BENCH_ARGS="--sizes 10000 --repeat 1" for a quick variant (cold runs are repeated 3 times by default).
 BENCH_ARGS ?=
 BENCH_DIR ?= $(or $(NIANBAO_BENCH_DIR),/tmp/nianbao-bench)
 bench: build
