@@ -4,7 +4,7 @@ import NianbaoCore
 /// (measured with perf on 2,000 reports); this writes lengths as varints and strings as raw UTF-8.
 /// The leading magic carries a format number: a cache written by another format is simply re-extracted.
 enum CacheCodec {
-    static let magic: [UInt8] = Array("NBC3".utf8)
+    static let magic: [UInt8] = Array("NBC4".utf8)
 
     static func encode(_ entry: CachedReport) -> [UInt8] {
         var w = ByteWriter()
@@ -20,7 +20,7 @@ enum CacheCodec {
                 w.code(c.rowCode)
                 w.code(c.columnCode)
                 w.double(c.value)
-                w.string(c.kind.rawValue)
+                w.bytes.append(Self.code(of: c.kind))
                 w.string(c.unit)
                 w.string(c.raw)
                 w.int(c.line)
@@ -47,6 +47,26 @@ enum CacheCodec {
         return w.bytes
     }
 
+    /// A cell's kind as one byte: as its name it was a String made and matched for every cell read.
+    static func code(of kind: CellKind) -> UInt8 {
+        switch kind {
+        case .number: return 0
+        case .blank: return 1
+        case .notApplicable: return 2
+        case .unreadable: return 3
+        }
+    }
+
+    static func cellKind(_ code: UInt8) -> CellKind? {
+        switch code {
+        case 0: return .number
+        case 1: return .blank
+        case 2: return .notApplicable
+        case 3: return .unreadable
+        default: return nil
+        }
+    }
+
     /// nil for anything that is not a complete entry of this format.
     static func decode(_ bytes: [UInt8]) -> CachedReport? {
         var r = ByteReader(bytes: bytes)
@@ -61,7 +81,7 @@ enum CacheCodec {
             cells.reserveCapacity(cellCount)
             for _ in 0..<cellCount {
                 guard let row = r.code(), let column = r.code(), let value = r.optionalDouble(),
-                    let kind = r.string().flatMap(CellKind.init(rawValue:)), let unit = r.optionalString(), let raw = r.string(),
+                    let kind = r.byte().flatMap(Self.cellKind), let unit = r.optionalString(), let raw = r.string(),
                     let line = r.optionalInt(), let derived = r.bool()
                 else { return nil }
                 cells.append(ValueCell(rowCode: row, columnCode: column, value: value, kind: kind, unit: unit, raw: raw, line: line, derived: derived))

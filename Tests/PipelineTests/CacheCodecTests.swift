@@ -18,6 +18,7 @@ struct CacheCodecTests {
             ValueCell(rowCode: "total", columnCode: "total", value: 160, kind: .blank, raw: "", line: nil, derived: true),
             ValueCell(rowCode: "fees", columnCode: "amount_10k_yuan", value: 668.57, kind: .number, unit: "万元", raw: "668.57", line: 31),
             ValueCell(rowCode: "regulations", columnCode: "issued", value: nil, kind: .notApplicable, raw: "/", line: 27),
+            ValueCell(rowCode: "regulations", columnCode: "repealed", value: nil, kind: .unreadable, raw: "见附件", line: 27),
         ]
         let figures = [
             Figure(metric: "website_visits", value: 1_388_887, unit: "次", qualifier: .moreThan, quote: "总浏览量 1388887余次", line: 17),
