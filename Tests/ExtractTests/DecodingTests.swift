@@ -243,11 +243,8 @@ struct DecodingTests {
         }
         // One pair at a time, since a single pair the table lacks sends a whole text to iconv.
         for start in stride(from: 0, to: everyPair.count, by: 3) { check(Array(everyPair[start..<start + 3])) }
-        var random = UInt64(0x2026_1207)
-        func next(_ bound: Int) -> Int {
-            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(random >> 33) % bound
-        }
+        var random = DecodingFuzzRandom(seed: 0x2026_1207)
+        func next(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
         let pieces: [[UInt8]] = [
             [0x41], [0x0A], [0xD5, 0xFE], [0xB8, 0xAE], [0xA4, 0xA4], [0x81, 0x30, 0x81, 0x30], [0x95, 0x32, 0x82, 0x36],
             [0x84, 0x31, 0xA4, 0x39], [0xFE, 0x39, 0xFE, 0x39], [0x81, 0x30], [0x80], [0xFF], [0xA1, 0x7F], [0x88, 0x62],
