@@ -219,8 +219,6 @@ struct ByteWriter {
     }
 }
 
-/// Reads what ByteWriter wrote; every accessor returns nil past the end or on a malformed value.
-/// Optional accessors return `T??`: nil = malformed, .some(nil) = a stored nil.
 /// A file read forward a chunk at a time, for records of varying length: a record that runs past the bytes read so
 /// far is parsed again once the next chunk is in. The listing's cursors and the last run's state read through it.
 struct ChunkedReader {
@@ -256,6 +254,8 @@ struct ChunkedReader {
     var isAtEnd: Bool { reader.isAtEnd && fileOffset == end }
 }
 
+/// Reads what ByteWriter wrote; every accessor returns nil past the end or on a malformed value.
+/// Optional accessors return `T??`: nil = malformed, .some(nil) = a stored nil.
 struct ByteReader {
     let bytes: [UInt8]
     var offset = 0

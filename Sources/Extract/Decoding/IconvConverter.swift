@@ -15,7 +15,9 @@ enum IconvConverter {
         let cached = ThreadHandles.handle(for: sourceEncoding)
         switch usingTables ? sourceEncoding : "" {
         case "GB18030":
-            if let cached, let text = TwoByteTable.gb18030.decode(bytes, fourByte: { scalar(ofFourBytes: $0, descriptor: cached) }) {
+            if let cached,
+                let text = TwoByteTable.gb18030.decode(bytes, fourByte: { scalar(of: UnsafeBufferPointer(start: $0, count: 4), descriptor: cached) })
+            {
                 return Result(text: text, invalidByteCount: 0)
             }
         case "BIG5-HKSCS":
@@ -75,14 +77,16 @@ enum IconvConverter {
 }
 
 extension IconvConverter {
-    /// The one scalar iconv makes of the four bytes at `bytes` with its state reset, or nil.
-    static func scalar(ofFourBytes bytes: UnsafePointer<UInt8>, descriptor: iconv_t) -> UInt32? {
-        guard descriptor != ThreadHandles.failed else { return nil }
+    /// The one scalar iconv makes of `bytes` (one character: at most four) with its state reset, or nil. Nil too when
+    /// iconv takes the bytes but writes nothing yet, waiting for what follows (Big5-HKSCS holds back letters a next
+    /// character may combine with).
+    static func scalar(of bytes: UnsafeBufferPointer<UInt8>, descriptor: iconv_t) -> UInt32? {
+        guard descriptor != ThreadHandles.failed, let start = bytes.baseAddress, bytes.count <= 4 else { return nil }
         iconv(descriptor, nil, nil, nil, nil)
         var output: (UInt64, UInt64) = (0, 0)
         let written: Int? = withUnsafeMutableBytes(of: &output) { outBytes in
-            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: bytes).assumingMemoryBound(to: CChar.self)
-            var inLeft = 4
+            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: start).assumingMemoryBound(to: CChar.self)
+            var inLeft = bytes.count
             var outPointer = outBytes.baseAddress?.assumingMemoryBound(to: CChar.self)
             var outLeft = outBytes.count
             guard iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft) != -1, inLeft == 0 else { return nil }

@@ -29,29 +29,12 @@ struct TwoByteTable: Sendable {
             return scalars
         }
         defer { iconv_close(descriptor) }
-        var input: [UInt8] = [0, 0]
-        var output = [UInt8](repeating: 0, count: 16)
         for lead in firstLead...0xFE {
             for trail in firstTrail...0xFE {
-                input[0] = UInt8(lead)
-                input[1] = UInt8(trail)
-                iconv(descriptor, nil, nil, nil, nil)
-                // A pair counts only when iconv takes both bytes and writes exactly one scalar at once, without
-                // waiting for what follows (Big5-HKSCS holds back letters a next character may combine with).
-                let written: Int? = input.withUnsafeMutableBytes { inBytes in
-                    output.withUnsafeMutableBytes { outBytes in
-                        var inPointer = inBytes.baseAddress?.assumingMemoryBound(to: CChar.self)
-                        var inLeft = 2
-                        var outPointer = outBytes.baseAddress?.assumingMemoryBound(to: CChar.self)
-                        var outLeft = outBytes.count
-                        guard iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft) != -1, inLeft == 0 else { return nil }
-                        return outBytes.count - outLeft
-                    }
-                }
-                guard let written, written > 0 else { continue }
-                var scalarsWritten = String(decoding: output[0..<written], as: UTF8.self).unicodeScalars.makeIterator()
-                guard let scalar = scalarsWritten.next(), scalarsWritten.next() == nil, scalar.value != 0xFFFD else { continue }
-                scalars[(lead - firstLead) * trailsPerLead + trail - firstTrail] = scalar.value
+                // A pair counts only when iconv makes exactly one scalar of it at once.
+                let pair = [UInt8(lead), UInt8(trail)]
+                guard let scalar = pair.withUnsafeBufferPointer({ IconvConverter.scalar(of: $0, descriptor: descriptor) }) else { continue }
+                scalars[(lead - firstLead) * trailsPerLead + trail - firstTrail] = scalar
             }
         }
         return scalars

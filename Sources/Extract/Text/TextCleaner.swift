@@ -267,9 +267,7 @@ struct TextCleaner: Sendable {
         }
     }
 
-    static func isHan(_ s: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) || (0xF900...0xFAFF).contains(s.value)
-    }
+    static func isHan(_ s: Unicode.Scalar) -> Bool { isHan(s.value) }
 
     static func isPinyinLetter(_ s: Unicode.Scalar) -> Bool { isPinyinLetter(s.value) }
 
