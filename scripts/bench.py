@@ -507,6 +507,8 @@ def main(argv):
     parser.add_argument("--self-test", action="store_true",
                         help="check this harness on a 1,000-report archive with a stand-in binary, then exit")
     args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat takes 1 or more")
     if args.self_test:
         return self_test()
     try:
