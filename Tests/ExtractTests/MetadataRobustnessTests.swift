@@ -59,3 +59,43 @@ struct DecodingFuzzRandom: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Strings made without a second UTF-8 check (`String(knownValidUTF8:)`) are checked in debug builds, which run these
+/// tests: hostile HTML and random bytes go through every stage of extraction, so a path that cuts a character or a
+/// library that writes a bad code point stops the suite instead of reaching a release build.
+@Suite("Unchecked strings stay valid")
+struct KnownValidUTF8Tests {
+    static let references = [
+        "&#xD800;", "&#xDFFF;", "&#x110000;", "&#0;", "&#x10FFFF;", "&#65;", "&#x4E00;", "&nbsp;", "&amp;", "&#12288;",
+        "&#x;", "&#99999999999;", "&", "&#", "<", "|", "\u{3000}", "\u{00A0}", " ", "\t", "\n", "申请", "0", "12",
+    ]
+    static let tags = ["<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th colspan=2>", "<td rowspan=3>", "<br>", "<p>", "</p>",
+        "<![CDATA[政府]]>", "<!-- x -->", "<script>", "</script>", "<td>&#xD800;</td>"]
+
+    @Test func hostileHTMLThroughExtraction() {
+        var generator = DecodingFuzzRandom(seed: 7)
+        for _ in 0..<400 {
+            var html = "<html><head><meta charset=\"utf-8\"></head><body>"
+            for _ in 0..<Int(generator.next() % 60) {
+                let pool = generator.next() % 2 == 0 ? Self.references : Self.tags
+                html += pool[Int(generator.next() % UInt64(pool.count))]
+            }
+            html += "</body></html>"
+            var findings = Findings(reportID: nil, sourcePath: "fuzz.html")
+            _ = Extractor().extract(SourceFile(relativePath: "fuzz.html", bytes: Array(html.utf8)), findings: &findings)
+        }
+    }
+
+    @Test func randomBytesThroughExtraction() {
+        var generator = DecodingFuzzRandom(seed: 11)
+        for name in ["r.txt", "r.html"] {
+            for length in [1, 5, 64, 700, 3000] {
+                for _ in 0..<15 {
+                    let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+                    var findings = Findings(reportID: nil, sourcePath: name)
+                    _ = Extractor().extract(SourceFile(relativePath: name, bytes: bytes), findings: &findings)
+                }
+            }
+        }
+    }
+}

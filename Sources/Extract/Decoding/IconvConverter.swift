@@ -72,6 +72,7 @@ enum IconvConverter {
                 }
             }
         }
+        // Checked, not `String(knownValidUTF8:)`: on random bytes glibc's iconv wrote code points beyond U+10FFFF.
         return Result(text: String(decoding: output[0..<produced], as: UTF8.self), invalidByteCount: invalid)
     }
 }

@@ -54,7 +54,7 @@ struct TwoByteTable: Sendable {
             }
         }
         guard produced >= 0 else { return nil }
-        return String(decoding: output[0..<produced], as: UTF8.self)
+        return String(knownValidUTF8: output[0..<produced])
     }
 
     /// UTF-8 bytes written to `out`, or nil at the first byte the table cannot read.

@@ -68,7 +68,7 @@ enum FigureScalars {
     static func string(_ line: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> String {
         guard lo < hi, lo >= 0, hi <= line.count else { return "" }
         return line.withUnsafeBufferPointer { s in
-            String(unsafeUninitializedCapacity: (hi - lo) * 4) { out in
+            String(knownValidUTF8Capacity: (hi - lo) * 4) { out in
                 var n = 0
                 for c in s[lo..<hi] {
                     let v = c.value

@@ -359,7 +359,7 @@ struct HTMLLineCollector {
                 }
             }
             guard lo < hi else { return "" }
-            return String(unsafeUninitializedCapacity: hi - lo) { out in
+            return String(knownValidUTF8Capacity: hi - lo) { out in
                 for i in lo..<hi {
                     let byte = bytes[i]
                     out[i - lo] = replacingPipes && byte == UInt8(ascii: "|") ? UInt8(ascii: "/") : byte

@@ -56,7 +56,7 @@ struct HTMLTableGrid {
                 if c > 0 { line.append(contentsOf: " | ".utf8) }
                 if slot >= 0 { line.append(contentsOf: texts[Int(slot)].utf8) }
             }
-            out.append(TextLine(number: row.line, text: String(decoding: line, as: UTF8.self)))
+            out.append(TextLine(number: row.line, text: String(knownValidUTF8: line)))
         }
         return out
     }

@@ -58,7 +58,7 @@ enum ZoneTokenizer {
                         appendCells(b, pieces, line: line.number, to: &out)
                     } else if !shape.has(.space) {
                         // One word: the whole trimmed line is the cell, and no copy when nothing was trimmed.
-                        out.append(compact, text: shape.isWhole ? line.text : String(decoding: b, as: UTF8.self), line: line.number)
+                        out.append(compact, text: shape.isWhole ? line.text : String(knownValidUTF8: b), line: line.number)
                     } else {
                         let whole = shape.isWhole ? line.text : nil
                         appendSpaceSeparated(b, whole: whole, compact: compact, line: line.number, pieces: &pieces, to: &out)
@@ -253,7 +253,7 @@ enum ZoneTokenizer {
         for (i, piece) in pieces.enumerated() {
             let bytes = UnsafeBufferPointer(rebasing: b[piece.lo..<piece.hi])
             out.append(
-                out.compact(bytes), text: String(decoding: bytes, as: UTF8.self), line: line, isPadding: i >= end && pieces.count > 1)
+                out.compact(bytes), text: String(knownValidUTF8: bytes), line: line, isPadding: i >= end && pieces.count > 1)
         }
     }
 
@@ -263,7 +263,7 @@ enum ZoneTokenizer {
             if !joined.isEmpty { joined.append(0x20) }
             joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[w.lo..<w.hi]))
         }
-        return String(decoding: joined, as: UTF8.self)
+        return String(knownValidUTF8: joined)
     }
 
     /// L7: labels contain spaces, so split from the right: trailing number-like words are values.
@@ -294,7 +294,7 @@ enum ZoneTokenizer {
 
         // A one-word line (most labels) is its own word: the line's compact form serves, and so does its text.
         if words.count == 1 {
-            out.append(compact, text: whole ?? String(decoding: b, as: UTF8.self), line: line)
+            out.append(compact, text: whole ?? String(knownValidUTF8: b), line: line)
             return
         }
         var firstValue = words.count
@@ -305,7 +305,7 @@ enum ZoneTokenizer {
         }
         if firstValue == words.count {
             // The word checks wrote over the line's compact form.
-            out.append(out.compact(b), text: whole ?? String(decoding: b, as: UTF8.self), line: line)
+            out.append(out.compact(b), text: whole ?? String(knownValidUTF8: b), line: line)
             return
         }
         if firstValue > 0 {
@@ -317,7 +317,7 @@ enum ZoneTokenizer {
         }
         for w in words[firstValue...] {
             let word = UnsafeBufferPointer(rebasing: b[w.lo..<w.hi])
-            out.append(out.compact(word), text: String(decoding: word, as: UTF8.self), line: line)
+            out.append(out.compact(word), text: String(knownValidUTF8: word), line: line)
         }
     }
 }

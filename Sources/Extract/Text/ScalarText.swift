@@ -40,7 +40,7 @@ enum ScalarText {
     /// string scalar by scalar and was a quarter of the metadata reader's instructions.
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         guard !scalars.isEmpty else { return "" }
-        return String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+        return String(knownValidUTF8Capacity: scalars.count * 4) { buffer in
             var count = 0
             for scalar in scalars {
                 for byte in scalar.utf8 {

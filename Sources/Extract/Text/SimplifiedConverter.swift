@@ -133,7 +133,7 @@ struct SimplifiedConverter: Sendable {
             }
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-        return String(decoding: out, as: UTF8.self)
+        return String(knownValidUTF8: out)
     }
 
     private func longestPhrase(_ first: UInt32, _ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Phrase? {

@@ -192,7 +192,7 @@ struct TextCleaner: Sendable {
         var outsideSimpleSet = false
         let mapped = probe.withUTF8 { bytes in
             // Every image in the simple set is the scalar itself or ASCII, so the result is never longer.
-            String(unsafeUninitializedCapacity: bytes.count) { out in
+            String(knownValidUTF8Capacity: bytes.count) { out in
                 var count = 0
                 var i = 0
                 while i < bytes.count {
@@ -310,7 +310,7 @@ struct TextCleaner: Sendable {
                 }
             }
             guard let firstGloss else { return line }
-            return String(unsafeUninitializedCapacity: bytes.count) { out in
+            return String(knownValidUTF8Capacity: bytes.count) { out in
                 var count = firstGloss.lowerBound
                 for k in 0..<count { out[k] = bytes[k] }
                 var i = firstGloss.upperBound
@@ -362,7 +362,7 @@ struct TextCleaner: Sendable {
         var probe = line
         return probe.withUTF8 { bytes in
             guard UTF8Scan.contains(bytes, byte: UInt8(ascii: "?")) || UTF8Scan.contains(bytes, replacementBytes) else { return line }
-            return String(unsafeUninitializedCapacity: bytes.count) { out in
+            return String(knownValidUTF8Capacity: bytes.count) { out in
                 var count = 0
                 var i = 0
                 var before: UInt32?
@@ -475,7 +475,7 @@ struct TextCleaner: Sendable {
             }
             result.append(contentsOf: out[copied..<out.count])
         }
-        return String(decoding: result, as: UTF8.self)
+        return String(knownValidUTF8: result)
     }
 
     private static let informationReplacement = Array("信息".utf8)
