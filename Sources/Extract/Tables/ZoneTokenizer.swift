@@ -16,11 +16,11 @@ enum ZoneTokenizer {
         // zone's byte count is room for every kept label.
         var byteCount = 0
         for shape in shapes { byteCount += shape.count }
-        var scalars = [Unicode.Scalar](repeating: "\0", count: byteCount)
         var pieces: [Piece] = []
-        let tokens: [CellToken]
-        let used: Int
-        (tokens, used) = scalars.withUnsafeMutableBufferPointer { buffer in
+        var tokens: [CellToken] = []
+        // Labels are written from the start with no gap, so the array is initialised up to `out.used` and nothing is
+        // zero-filled first (a memset of every zone's bytes × 4).
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: byteCount) { buffer, initializedCount in
             var out = Cells(scalars: buffer, capacity: lines.count * 4)
             var lastWasSeparator = false
             for (line, shape) in zip(lines, shapes) where shape.lo < shape.hi {
@@ -65,9 +65,9 @@ enum ZoneTokenizer {
                     }
                 }
             }
-            return (out.tokens, out.used)
+            tokens = out.tokens
+            initializedCount = out.used
         }
-        scalars.removeLast(scalars.count - used)
         return ZoneCells(tokens: tokens, scalars: scalars)
     }
 
