@@ -108,20 +108,28 @@ enum TextDecoder {
     /// `requiringHan` makes a short text fail instead.
     static func readsAsChinese(_ decoded: DecodedText, byteCount: Int, requiringHan minimumHan: Int = 0) -> Bool {
         guard decoded.invalidByteCount * 200 <= byteCount else { return false }
-        let (han, common) = hanCounts(decoded.text)
+        let (han, common) = hanCounts(decoded.text, stoppingOnceCommon: minimumHan)
         guard han >= minimumHan else { return false }
         return han < 30 || common * 10 >= han
     }
 
-    /// Han characters (U+4E00…U+9FFF) and the common ones among them, on the UTF-8 bytes.
-    static func hanCounts(_ text: String) -> (han: Int, common: Int) {
+    /// Han characters (U+4E00…U+9FFF) and the common ones among them, on the UTF-8 bytes. With `minimumHan`, stops
+    /// once the rest of the text cannot turn `readsAsChinese`'s yes into a no: at least `minimumHan` Han characters,
+    /// and enough common ones to stay over a tenth were every byte left an uncommon Han character (three bytes
+    /// each). Real text gets there about a third of the way in.
+    static func hanCounts(_ text: String, stoppingOnceCommon minimumHan: Int? = nil) -> (han: Int, common: Int) {
         var text = text
         var han = 0
         var common = 0
         isCommonHan.withUnsafeBufferPointer { isCommon in
             text.withUTF8 { bytes in
                 var i = 0
+                var nextCheck = minimumHan == nil ? Int.max : 1024
                 while i < bytes.count {
+                    if i >= nextCheck {
+                        nextCheck = i + 1024
+                        if let minimumHan, han >= minimumHan, common * 10 >= han + (bytes.count - i) / 3 { return }
+                    }
                     // Lead bytes E4–E9 start U+4000…U+9FFF.
                     let lead = bytes[i]
                     guard lead >= 0xE4 && lead <= 0xE9 else {
