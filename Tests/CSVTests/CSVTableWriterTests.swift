@@ -56,6 +56,31 @@ struct CSVFormatTests {
         #expect(result.text == expected)
     }
 
+    /// The eight-bytes-at-a-time search for bytes that need quotes: each of them, and bytes just beside them in value
+    /// (`+` `-` `!` tab, space inside, high bytes), at every position of fields from 1 to 40 bytes.
+    @Test func quotesAreNeededWhereverTheByteStands() throws {
+        let needing: [UInt8] = [0x2C, 0x22, 0x0D, 0x0A]
+        let harmless: [UInt8] = [0x2B, 0x2D, 0x21, 0x09, 0x20, 0x2E, 0x2F, 0x30, 0x5F, 0x80, 0xAC, 0xE4]
+        for length in 1...40 {
+            for position in 0..<length {
+                for byte in needing + harmless {
+                    var field = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    field[position] = byte
+                    var records = CSVRecords(kinds: [.text], guardsFormulas: false)
+                    field.withUnsafeBufferPointer { records.appendText(utf8: $0) }
+                    try records.endRecord()
+                    let written = records.withFinishedBytes { Array($0) }
+                    let edgeSpace = (position == 0 || position == length - 1) && (byte == 0x20 || byte == 0x09)
+                    let quoted = needing.contains(byte) || edgeSpace
+                    var expected = quoted ? [UInt8(ascii: "\"")] : []
+                    for b in field { expected += b == 0x22 ? [0x22, 0x22] : [b] }
+                    if quoted { expected.append(UInt8(ascii: "\"")) }
+                    #expect(written == expected + [0x0D, 0x0A], "byte \(byte) at \(position) of \(length)")
+                }
+            }
+        }
+    }
+
     @Test func wrongRowWidthThrows() throws {
         let (directory, path) = try temporaryPath("t.csv")
         defer { try? FileManager.default.removeItem(at: directory) }
