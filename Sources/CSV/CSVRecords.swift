@@ -47,7 +47,13 @@ public struct CSVRecords: Sendable {
 
     /// A text field; guarded against formulas when its column is `.text`.
     public mutating func appendText(_ text: borrowing String) {
-        text.utf8Span.span.withUnsafeBufferPointer { appendField($0, guarding: guardsFormulas) }
+        // In place: `utf8.withContiguousStorageIfAvailable` is inlined here, `utf8Span` is a call into the runtime
+        // (13–23 ns a string). Only a String bridged from another representation has no contiguous UTF-8.
+        let guarding = guardsFormulas
+        if text.utf8.withContiguousStorageIfAvailable({ appendField($0, guarding: guarding) }) == nil {
+            var copy = copy text
+            copy.withUTF8 { appendField($0, guarding: guarding) }
+        }
     }
 
     public mutating func appendText(_ text: String?) {

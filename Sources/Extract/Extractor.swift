@@ -43,8 +43,7 @@ enum TextLines {
     /// A byte scan: splitting by Character treats "\r\n" as one grapheme that is not "\n", so CRLF files used to
     /// come out as a single line (and CR-only files too), and grapheme breaking cost more than the rest of clean-up.
     static func split(_ text: String) -> [TextLine] {
-        var probe = text
-        let ends: [(start: Int, end: Int)] = probe.withUTF8 { bytes in
+        let ends: [(start: Int, end: Int)] = text.withUTF8Bytes { bytes in
             var ranges: [(start: Int, end: Int)] = []
             guard let base = bytes.baseAddress else { return [(0, 0)] }
             // Text without a CR (nearly all of it) is split with memchr, which reads 32 bytes a step.

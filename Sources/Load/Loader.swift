@@ -152,7 +152,7 @@ public final class Loader {
         guard !jsonlBuffer.isEmpty else { return }
         // Written from the string's own bytes and emptied keeping its capacity: no Data copy, and no regrowth from
         // empty, every 64 KB.
-        try jsonlBuffer.withUTF8 { try rejectsJSONL.write(contentsOf: UnsafeRawBufferPointer($0)) }
+        try jsonlBuffer.withUTF8Bytes { try rejectsJSONL.write(contentsOf: UnsafeRawBufferPointer($0)) }
         jsonlBuffer.removeAll(keepingCapacity: true)
     }
 }

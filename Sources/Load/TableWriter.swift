@@ -105,7 +105,7 @@ struct TableRows: Sendable {
     /// A `.string` column.
     mutating func text(_ value: borrowing String) {
         // One view of the bytes for both outputs.
-        value.utf8Span.span.withUnsafeBufferPointer { bytes in
+        value.withUTF8Bytes { bytes in
             parquet?.appendString(utf8: UnsafeRawBufferPointer(bytes))
             csv?.appendText(utf8: bytes)
         }

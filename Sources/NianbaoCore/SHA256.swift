@@ -39,8 +39,7 @@ public enum SHA256 {
         public init() { SHA256_Init(&context) }
 
         public mutating func update(_ text: String) {
-            var text = text
-            text.withUTF8 { _ = SHA256_Update(&context, $0.baseAddress, $0.count) }
+            text.withUTF8Bytes { _ = SHA256_Update(&context, $0.baseAddress, $0.count) }
         }
 
         /// Lower-case hex of the digest of everything given so far.

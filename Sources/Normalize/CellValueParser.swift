@@ -55,8 +55,7 @@ public enum CellValueParser {
     /// Most cells are blank or plain ASCII digits ("12", "0", "00"): read from the UTF-8 without building scalars,
     /// with exactly the result of the general path (at most 15 digits, as `readNumber` allows).
     private static func plainDigits(_ raw: String) -> ParsedCell? {
-        var raw = raw
-        return raw.withUTF8 { bytes in
+        return raw.withUTF8Bytes { bytes in
             if bytes.isEmpty { return ParsedCell(kind: .blank) }
             guard bytes.count <= 15 else { return nil }
             var mantissa = 0

@@ -154,8 +154,7 @@ struct ByteWriter {
     }
 
     mutating func string(_ s: String) {
-        var s = s
-        s.withUTF8 { utf8 in
+        s.withUTF8Bytes { utf8 in
             varint(UInt64(utf8.count))
             bytes.append(contentsOf: utf8)
         }
@@ -418,7 +417,7 @@ struct Numbering: Sendable {
 
 /// FNV-1a over a string's UTF-8: cheap, and the same in every run (String's own hash is seeded per process).
 func fnv1a(_ string: String) -> UInt64 {
-    string.utf8Span.span.withUnsafeBytes { bytes in
+    string.withUTF8Bytes { bytes in
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return hash

@@ -118,11 +118,10 @@ enum TextDecoder {
     /// and enough common ones to stay over a tenth were every byte left an uncommon Han character (three bytes
     /// each). Real text gets there about a third of the way in.
     static func hanCounts(_ text: String, stoppingOnceCommon minimumHan: Int? = nil) -> (han: Int, common: Int) {
-        var text = text
         var han = 0
         var common = 0
         isCommonHan.withUnsafeBufferPointer { isCommon in
-            text.withUTF8 { bytes in
+            text.withUTF8Bytes { bytes in
                 var i = 0
                 var nextCheck = minimumHan == nil ? Int.max : 1024
                 while i < bytes.count {

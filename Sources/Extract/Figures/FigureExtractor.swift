@@ -17,14 +17,14 @@ enum FigureExtractor {
         var scratch: [Unicode.Scalar] = []
         var marks = FigureBytes.Marks()
         for textLine in text.lines {
-            var line = textLine.text
-            let isProse = line.withUTF8 { bytes in
+            let line = textLine.text
+            let isProse = line.withUTF8Bytes { bytes in
                 if FigureBytes.containsPipe(bytes) { return false }
                 FigureBytes.decode(bytes, into: &scalars, marks: &marks, scratch: &scratch)
                 return true
             }
             guard isProse else {
-                if line.withUTF8(StatisticsTableReader.mayBeStatisticsRow) {
+                if line.withUTF8Bytes(StatisticsTableReader.mayBeStatisticsRow) {
                     figures += statistics.read(textLine.text, lineNumber: textLine.number)
                 }
                 continue

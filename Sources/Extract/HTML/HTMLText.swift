@@ -11,8 +11,7 @@ enum HTMLText {
 
     /// A case-insensitive byte search in the first 4 KB (markers are ASCII, so UTF-8 boundaries do not matter).
     static func looksLikeHTML(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             let count = min(bytes.count, 4096)
             var index = 0
             while index < count {
@@ -66,11 +65,10 @@ enum HTMLText {
             sax.pointee.internalSubset = { context, _, _, _ in HTMLText.collector(context)?.pointee.doctype() }
         }
         var collector = HTMLLineCollector()
-        var source = html
         withUnsafeMutablePointer(to: &collector) { pointer in
             context.pointee._private = UnsafeMutableRawPointer(pointer)
             // libxml2 reads the String's own UTF-8; it copies what it keeps.
-            source.withUTF8 { buffer in
+            html.withUTF8Bytes { buffer in
                 guard let base = buffer.baseAddress else { return }
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                     if let document = htmlCtxtReadMemory(context, $0, Int32(clamping: buffer.count), nil, "UTF-8", options) {

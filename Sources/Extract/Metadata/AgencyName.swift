@@ -67,8 +67,7 @@ enum AgencyName {
             return !zoneSuffixes.contains { name.hasSuffix($0) }
         }
         // Plain strings compare as their UTF-8 (see `ScalarText.isPlain`): 25 suffix tests on one buffer.
-        var name = name
-        return name.withUTF8 { bytes in
+        return name.withUTF8Bytes { bytes in
             guard regionSuffixBytes.contains(where: { UTF8Scan.hasSuffix(bytes, $0) }) else { return false }
             return !zoneSuffixBytes.contains { UTF8Scan.hasSuffix(bytes, $0) }
         }

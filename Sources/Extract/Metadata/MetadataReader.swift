@@ -92,8 +92,8 @@ enum MetadataReader {
     /// within a few characters after the keyword.
     static func statisticsPeriodYear(_ lines: [TextLine]) -> Int? {
         for line in lines where ScalarText.contains(line.text, statisticsBytes) {
-            var text = line.text
-            let year: Int? = text.withUTF8 { bytes in
+            let text = line.text
+            let year: Int? = text.withUTF8Bytes { bytes in
                 // The words are found in the UTF-8 (the first byte match is the first scalar match), and as
                 // `firstYear` reads only from its start on, just the scalars from the word on are decoded.
                 // Most 统计 lines ("统计数据", "统计表") hold no period word and decode nothing.

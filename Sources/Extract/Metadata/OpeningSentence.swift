@@ -11,8 +11,7 @@ struct OpeningSentence: Equatable {
 
     static func find(in head: [String]) -> OpeningSentence? {
         for line in head {
-            var line = line
-            if let found = line.withUTF8({ find(inLine: $0) }) { return found }
+            if let found = line.withUTF8Bytes({ find(inLine: $0) }) { return found }
         }
         return nil
     }

@@ -27,8 +27,7 @@ enum TitleFinder {
     static func isTitle(_ line: String) -> Bool {
         // Byte checks first: most head lines are long paragraphs, and stdlib substring search is slow.
         guard line.utf8.count <= 240, markers.contains(where: { ScalarText.contains(line, $0) }) else { return false }
-        var line = line
-        return line.withUTF8 { bytes in
+        return line.withUTF8Bytes { bytes in
             // Scalars are counted by their lead bytes, and a mark's UTF-8 occurs only where the mark does.
             var scalars = 0
             for byte in bytes where byte & 0xC0 != 0x80 { scalars += 1 }

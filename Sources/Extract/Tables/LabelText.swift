@@ -23,8 +23,7 @@ enum LabelText {
     /// `compact` of a String through its UTF-8: a hand-rolled decode is several times faster than the generic
     /// scalar view. (Table zones write compact forms straight into shared buffers with `writeCompact`.)
     static func compact(_ text: String) -> [Unicode.Scalar] {
-        var text = text
-        return text.withUTF8 { compact(utf8: $0) }
+        return text.withUTF8Bytes { compact(utf8: $0) }
     }
 
     /// `compact` of UTF-8 bytes cut at scalar boundaries (a String's, or a slice of them).

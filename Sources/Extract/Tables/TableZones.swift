@@ -28,15 +28,15 @@ struct TableZones: Sendable {
         heads.reserveCapacity(lines.count)
         var longest = 0
         for line in lines {
-            var text = line.text
-            heads.append(text.withUTF8 { LabelText.compactHead($0) })
+            let text = line.text
+            heads.append(text.withUTF8Bytes { LabelText.compactHead($0) })
             longest = max(longest, text.utf8.count)
         }
         var scratch = [Unicode.Scalar](repeating: "\0", count: longest)
         self = scratch.withUnsafeMutableBufferPointer { scratch in
             func compact(_ i: Int) -> UnsafeBufferPointer<Unicode.Scalar> {
-                var text = lines[i].text
-                let n = text.withUTF8 { LabelText.writeCompact($0, to: scratch, at: 0) }
+                let text = lines[i].text
+                let n = text.withUTF8Bytes { LabelText.writeCompact($0, to: scratch, at: 0) }
                 return UnsafeBufferPointer(rebasing: scratch[0..<n])
             }
             let count = lines.count

@@ -24,9 +24,8 @@ final class ChineseConverter: @unchecked Sendable {
     /// The simplified text, or the input unchanged when OpenCC is unavailable or refuses the input.
     func toSimplified(_ text: String) -> String {
         guard let handle, !text.isEmpty else { return text }
-        var input = text
         // A Swift String is always valid UTF-8, which matters: OpenCC 1.1.6 reads out of bounds on truncated UTF-8.
-        return input.withUTF8 { buffer -> String in
+        return text.withUTF8Bytes { buffer -> String in
             guard let base = buffer.baseAddress,
                 let out = base.withMemoryRebound(to: CChar.self, capacity: buffer.count, { opencc_convert_utf8(handle, $0, buffer.count) })
             else { return text }

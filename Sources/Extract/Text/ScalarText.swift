@@ -32,8 +32,7 @@ enum ScalarText {
 
     /// Byte-level containment on the UTF-8 of `text` (no allocation when the string is native; memchr-driven).
     static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
-        var text = text
-        return text.withUTF8 { UTF8Scan.contains($0, needle) }
+        return text.withUTF8Bytes { UTF8Scan.contains($0, needle) }
     }
 
     /// One UTF-8 write into the new String's own storage: `UnicodeScalarView.append(contentsOf:)` grew the
@@ -79,8 +78,7 @@ enum ScalarText {
     }
 
     static func isPlain(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             var index = 0
             while index < bytes.count {
                 let (value, length) = UTF8Scan.scalar(at: index, in: bytes)
@@ -96,10 +94,8 @@ enum ScalarText {
     /// `textIsPlain` is `isPlain(text)` when the caller tries several suffixes on one text.
     static func hasSuffix(_ text: String, _ suffix: String, textIsPlain: Bool? = nil) -> Bool {
         guard textIsPlain ?? isPlain(text), isPlain(suffix) else { return text.hasSuffix(suffix) }
-        var text = text
-        var suffix = suffix
-        return text.withUTF8 { textBytes in
-            suffix.withUTF8 { suffixBytes in
+        return text.withUTF8Bytes { textBytes in
+            suffix.withUTF8Bytes { suffixBytes in
                 guard suffixBytes.count <= textBytes.count else { return false }
                 let start = textBytes.count - suffixBytes.count
                 for offset in 0..<suffixBytes.count where textBytes[start + offset] != suffixBytes[offset] { return false }
@@ -111,8 +107,7 @@ enum ScalarText {
     /// The scalars of `text`, decoded from its UTF-8 in one pass (`Array(text.unicodeScalars)` counts them first,
     /// then copies through the generic sequence path).
     static func scalars(_ text: String) -> [Unicode.Scalar] {
-        var text = text
-        return text.withUTF8 { scalars($0, from: 0) }
+        return text.withUTF8Bytes { scalars($0, from: 0) }
     }
 
     /// The scalars of valid UTF-8 from byte `start`, which must begin a scalar, up to the first scalar for which

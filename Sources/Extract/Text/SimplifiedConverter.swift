@@ -64,8 +64,7 @@ struct SimplifiedConverter: Sendable {
 
     /// The simplified line; the same String when nothing in it converts (most lines, even in traditional reports).
     func toSimplified(_ line: String) -> String {
-        var probe = line
-        let converted = probe.withUTF8 { bytes in firstConvertible(bytes).map { convert(bytes, from: $0) } }
+        let converted = line.withUTF8Bytes { bytes in firstConvertible(bytes).map { convert(bytes, from: $0) } }
         return converted ?? line
     }
 

@@ -70,10 +70,9 @@ struct TextCleaner: Sendable {
         /// Han, ℃, a furniture word's character nor U+FFFD (those outside the set go to Foundation), so only what
         /// the ASCII bytes tell, "?" and "(" before a pinyin letter, is read again; no candidate is left.
         mutating func rescanASCII(of mapped: String) {
-            var mapped = mapped
             flags &= ~(Self.needsMapping | Self.debris)
             mayHoldPinyinGloss = false
-            mapped.withUTF8 { bytes in
+            mapped.withUTF8Bytes { bytes in
                 for i in 0..<bytes.count { noteASCII(at: i, in: bytes) }
             }
         }
@@ -91,10 +90,9 @@ struct TextCleaner: Sendable {
         }
 
         init(_ line: String) {
-            var line = line
             let furniture = TextCleaner.furnitureBytes
             TextCleaner.characterFlags.withUnsafeBufferPointer { table in
-                line.withUTF8 { bytes in
+                line.withUTF8Bytes { bytes in
                     var i = 0
                     let count = bytes.count
                     while i < count {
@@ -158,8 +156,7 @@ struct TextCleaner: Sendable {
     /// NFKC is the identity on plain CJK and ASCII; only full-width forms, ideographic spaces, NBSP, circled numbers
     /// and compatibility ideographs change. Checking first avoids normalising every line of every report.
     static func needsCompatibilityMapping(_ line: String) -> Bool {
-        var line = line
-        return line.withUTF8 { bytes in
+        return line.withUTF8Bytes { bytes in
             var i = 0
             while i < bytes.count {
                 if bytes[i] < 0x80 {
@@ -188,9 +185,8 @@ struct TextCleaner: Sendable {
 
     /// The NFKC of a line made only of the simple set (see `compatibilityMapped`), or nil for any other line.
     static func simplyMapped(_ line: String) -> String? {
-        var probe = line
         var outsideSimpleSet = false
-        let mapped = probe.withUTF8 { bytes in
+        let mapped = line.withUTF8Bytes { bytes in
             // Every image in the simple set is the scalar itself or ASCII, so the result is never longer.
             String(knownValidUTF8Capacity: bytes.count) { out in
                 var count = 0
@@ -237,8 +233,7 @@ struct TextCleaner: Sendable {
     /// `trimmingCharacters(in: .whitespaces)` without Foundation (the set checked scalar by scalar in the tests).
     static func trimmingWhitespace(_ line: String) -> String {
         // Every trimmed scalar starts with 09, 20, C2, E1, E2 or E3, so most lines are answered by two bytes.
-        var probe = line
-        let untouched = probe.withUTF8 { bytes in
+        let untouched = line.withUTF8Bytes { bytes in
             guard let first = bytes.first else { return true }
             let lastLead = bytes[UTF8Scan.scalarStart(before: bytes.count, in: bytes)]
             return !mayStartWhitespace(first) && !mayStartWhitespace(lastLead)
@@ -293,8 +288,7 @@ struct TextCleaner: Sendable {
     /// On the line's UTF-8 (a scalar array and a scalar-by-scalar String were ~45,000 instructions a line, 2% of
     /// extraction); a line without a gloss comes back as it is.
     static func removePinyinGlosses(_ line: String) -> String {
-        var probe = line
-        return probe.withUTF8 { bytes in
+        return line.withUTF8Bytes { bytes in
             // The first gloss decides whether a copy is made at all.
             var i = 0
             var firstGloss: Range<Int>?
@@ -359,8 +353,7 @@ struct TextCleaner: Sendable {
     /// drop it. Between two Han characters it marks a lost character and is kept for fuzzy matching.
     /// On the line's UTF-8, like `removePinyinGlosses`.
     static func removeQuestionMarkDebris(_ line: String) -> String {
-        var probe = line
-        return probe.withUTF8 { bytes in
+        return line.withUTF8Bytes { bytes in
             guard UTF8Scan.contains(bytes, byte: UInt8(ascii: "?")) || UTF8Scan.contains(bytes, replacementBytes) else { return line }
             return String(knownValidUTF8Capacity: bytes.count) { out in
                 var count = 0
@@ -405,8 +398,7 @@ struct TextCleaner: Sendable {
     /// `facts` come from the line or from the same line before trimming spaces (no word below starts or ends with one).
     private static func isBoilerplate(_ line: String, _ facts: LineFacts) -> Bool {
         if line.isEmpty { return false }
-        var probe = line
-        return probe.withUTF8 { bytes in
+        return line.withUTF8Bytes { bytes in
             // Breadcrumbs start with 当 當 您 首, whose UTF-8 lead bytes are E5–E9.
             if bytes[0] >= 0xE5 && bytes[0] <= 0xE9, breadcrumbPrefixes.contains(where: { UTF8Scan.hasPrefix(bytes, $0) }) {
                 return true
@@ -429,8 +421,7 @@ struct TextCleaner: Sendable {
 
     /// Big5-gateway pages localise vocabulary as well as characters (report-formats §4.1 item 3).
     static func localisedVocabulary(_ text: String) -> String {
-        var probe = text
-        let (holdsWord, replaced) = probe.withUTF8 { bytes -> (Bool, String?) in
+        let (holdsWord, replaced) = text.withUTF8Bytes { bytes -> (Bool, String?) in
             guard UTF8Scan.contains(bytes, informationBytes) || UTF8Scan.contains(bytes, optimiseBytes) else { return (false, nil) }
             return (true, replacedOnBytes(bytes))
         }

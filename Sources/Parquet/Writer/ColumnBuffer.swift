@@ -213,9 +213,12 @@ struct ColumnBuffer: Sendable {
     }
 
     private mutating func appendUTF8(_ text: borrowing String) {
-        // A borrowed span reads the string's own storage: no copy, and no retain of the storage
-        // (which `utf8.withContiguousStorageIfAvailable` costs).
-        text.utf8Span.span.withUnsafeBytes { appendUTF8($0) }
+        // In place: `utf8.withContiguousStorageIfAvailable` is inlined here, `utf8Span` is a call into the runtime
+        // (13–23 ns a string). Only a String bridged from another representation has no contiguous UTF-8.
+        if text.utf8.withContiguousStorageIfAvailable({ appendUTF8(UnsafeRawBufferPointer($0)) }) == nil {
+            var copy = copy text
+            copy.withUTF8 { appendUTF8(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     private mutating func appendUTF8(_ raw: UnsafeRawBufferPointer) {
