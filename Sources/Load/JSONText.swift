@@ -2,8 +2,7 @@
 public enum JSONText {
     /// A JSON string literal with RFC 8259 escapes.
     public static func string(_ s: String) -> String {
-        let text = s
-        return text.withUTF8Bytes { bytes in
+        return s.withUTF8Bytes { bytes in
             // Most values need no escape: one scan, then the string as it is.
             guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
                 return "\"" + s + "\""

@@ -35,8 +35,7 @@ struct TableZones: Sendable {
         var scratch = [Unicode.Scalar](repeating: "\0", count: longest)
         self = scratch.withUnsafeMutableBufferPointer { scratch in
             func compact(_ i: Int) -> UnsafeBufferPointer<Unicode.Scalar> {
-                let text = lines[i].text
-                let n = text.withUTF8Bytes { LabelText.writeCompact($0, to: scratch, at: 0) }
+                let n = lines[i].text.withUTF8Bytes { LabelText.writeCompact($0, to: scratch, at: 0) }
                 return UnsafeBufferPointer(rebasing: scratch[0..<n])
             }
             let count = lines.count

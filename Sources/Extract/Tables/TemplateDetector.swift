@@ -96,8 +96,7 @@ enum TemplateDetector {
         return scratch.withUnsafeMutableBufferPointer { scratch in
             var found: UInt64 = 0
             for line in lines {
-                let text = line.text
-                let n = text.withUTF8Bytes { LabelText.writeCompact($0, to: scratch, at: 0) }
+                let n = line.text.withUTF8Bytes { LabelText.writeCompact($0, to: scratch, at: 0) }
                 found |= keywords.present(in: UnsafeBufferPointer(rebasing: scratch[0..<n]), wanted: ~found)
             }
             return found

@@ -24,8 +24,7 @@ enum ZoneTokenizer {
             var out = Cells(scalars: buffer, capacity: lines.count * 4)
             var lastWasSeparator = false
             for (line, shape) in zip(lines, shapes) where shape.lo < shape.hi {
-                let text = line.text
-                text.withUTF8Bytes { all in
+                line.text.withUTF8Bytes { all in
                     let b = UnsafeBufferPointer(rebasing: all[shape.lo..<shape.hi])
                     // A line with a pipe is never a page footer, and with any other scalar than "|", "-" and ":"
                     // neither only pipes nor a Markdown separator: most table rows skip their line's compact form.
@@ -108,8 +107,7 @@ enum ZoneTokenizer {
         var isLonePipe: Bool
 
         init(_ line: TextLine) {
-            let text = line.text
-            (lo, hi, count, kinds, isLonePipe) = text.withUTF8Bytes { all in
+            (lo, hi, count, kinds, isLonePipe) = line.text.withUTF8Bytes { all in
                 let (lo, hi) = ZoneTokenizer.trimmedRange(all, 0, all.count)
                 var bits: UInt8 = 0
                 Self.kinds.withUnsafeBufferPointer { table in
