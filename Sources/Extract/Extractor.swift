@@ -43,47 +43,41 @@ enum TextLines {
     /// A byte scan: splitting by Character treats "\r\n" as one grapheme that is not "\n", so CRLF files used to
     /// come out as a single line (and CR-only files too), and grapheme breaking cost more than the rest of clean-up.
     static func split(_ text: String) -> [TextLine] {
-        let ends: [(start: Int, end: Int)] = text.withUTF8Bytes { bytes in
-            var ranges: [(start: Int, end: Int)] = []
-            guard let base = bytes.baseAddress else { return [(0, 0)] }
+        text.withUTF8Bytes { bytes in
+            var lines: [TextLine] = []
+            guard let base = bytes.baseAddress else { return [TextLine(number: 1, text: "")] }
+            // Line breaks are ASCII, so every line is whole scalars of valid text: copied without a second check.
+            func add(_ start: Int, _ end: Int) {
+                let line = String(knownValidUTF8: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                lines.append(TextLine(number: lines.count + 1, text: line))
+            }
             // Text without a CR (nearly all of it) is split with memchr, which reads 32 bytes a step.
             if memchr(base, 0x0D, bytes.count) == nil {
                 var start = 0
                 while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
                     let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    ranges.append((start, index))
+                    add(start, index)
                     start = index + 1
                 }
-                ranges.append((start, bytes.count))
-                return ranges
+                add(start, bytes.count)
+                return lines
             }
             var start = 0
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0x0A {
-                    ranges.append((start, index))
+                    add(start, index)
                     start = index + 1
                 } else if byte == 0x0D {
-                    ranges.append((start, index))
+                    add(start, index)
                     if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
                     start = index + 1
                 }
                 index += 1
             }
-            ranges.append((start, bytes.count))
-            return ranges
+            add(start, bytes.count)
+            return lines
         }
-        // Slices of the String at ASCII line breaks are whole scalars, and copying a slice skips the UTF-8
-        // validation that building each line from bytes paid.
-        let utf8 = text.utf8
-        var lines: [TextLine] = []
-        lines.reserveCapacity(ends.count)
-        for (number, range) in ends.enumerated() {
-            let lower = utf8.index(utf8.startIndex, offsetBy: range.start)
-            let upper = utf8.index(utf8.startIndex, offsetBy: range.end)
-            lines.append(TextLine(number: number + 1, text: String(text[lower..<upper])))
-        }
-        return lines
     }
 }
