@@ -37,6 +37,8 @@ struct TextFastPathTests {
         let samples = [
             "（一）予以公开　１２", "报（ｂａｏ）告", "報（bao）告？", "？　０件", "打印本页　【关闭】", "（ａ", "分享到：", "全角（（ｚ）",
             "字号：大　中　小", "资讯（zi）", "\u{00A0}發佈日期：２０２２",
+            // A "(" before a digit, then one before a letter; one at the very end; "?" after the last "(".
+            "（１）报（ｂａｏ）告", "（１）（２）报告（", "（（（", "（１）公开？",
         ]
         for line in samples {
             var facts = TextCleaner.LineFacts(line)

@@ -51,10 +51,17 @@ enum UTF8Scan {
         return true
     }
 
+    /// Index of the first `byte` at or after `start`, found with memchr (32 bytes a step).
+    static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count,
+            let found = memchr(base + start, Int32(byte), bytes.count - start)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// Whether the byte occurs (an ASCII byte never occurs inside a multi-byte UTF-8 sequence).
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, byte: UInt8) -> Bool {
-        for b in bytes where b == byte { return true }
-        return false
+        firstIndex(of: byte, in: bytes, from: 0) != nil
     }
 
     /// The scalar starting at `index` and its length; `index` must be a scalar boundary of valid UTF-8.
