@@ -10,6 +10,12 @@ struct HTMLTextTests {
         #expect(HTMLText.looksLikeHTML("<TABLE><TR><TD>1</TD></TR></TABLE>"))
         #expect(!HTMLText.looksLikeHTML("| 规章 |\n0 |\n"))
         #expect(!HTMLText.looksLikeHTML("2019年 a<b 的情况"))
+        // A marker after other "<"s is found; only the first 4 KB are read, and a marker cut by that edge is not one.
+        #expect(HTMLText.looksLikeHTML("a<b, c < d <<TaBlE>"))
+        let filler = String(repeating: "报", count: 1360)  // 4,080 bytes
+        #expect(HTMLText.looksLikeHTML(filler + "<table>"))
+        #expect(HTMLText.looksLikeHTML(filler + "1234567890<table>"))  // "<table" ends on byte 4,096
+        #expect(!HTMLText.looksLikeHTML(filler + "12345678901<table>"))
     }
 
     @Test func rowspansRepeatAndColspansPad() {

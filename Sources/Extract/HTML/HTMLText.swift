@@ -12,13 +12,12 @@ enum HTMLText {
     /// A case-insensitive byte search in the first 4 KB (markers are ASCII, so UTF-8 boundaries do not matter).
     static func looksLikeHTML(_ text: String) -> Bool {
         return text.withUTF8Bytes { bytes in
-            let count = min(bytes.count, 4096)
-            var index = 0
-            while index < count {
-                if bytes[index] == UInt8(ascii: "<"), markers.contains(where: { matches($0, bytes, at: index, end: count) }) {
-                    return true
-                }
-                index += 1
+            let head = UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, 4096)])
+            // Every marker starts with "<": memchr finds the candidates.
+            var from = 0
+            while let index = UTF8Scan.firstIndex(of: UInt8(ascii: "<"), in: head, from: from) {
+                if markers.contains(where: { matches($0, head, at: index, end: head.count) }) { return true }
+                from = index + 1
             }
             return false
         }
