@@ -65,6 +65,24 @@ public struct CSVRecords: Sendable {
         appendField(bytes, guarding: guardsFormulas)
     }
 
+    /// `true` or `false`: what `appendText` writes for them, without its checks (neither word needs quotes or starts
+    /// a formula).
+    public mutating func appendBoolean(_ value: Bool) {
+        let index = field
+        field += 1
+        guard index < kinds.count else { return }
+        let word: StaticString = value ? "true" : "false"
+        write(maxBytes: 6) { start in
+            var out = start
+            if index > 0 {
+                out.pointee = UInt8(ascii: ",")
+                out += 1
+            }
+            out.update(from: word.utf8Start, count: word.utf8CodeUnitCount)
+            return out - start + word.utf8CodeUnitCount
+        }
+    }
+
     /// An integer in decimal, as `String(value)` spells it.
     public mutating func appendInteger(_ value: Int64) {
         let index = field

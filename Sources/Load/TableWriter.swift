@@ -144,7 +144,7 @@ struct TableRows: Sendable {
 
     mutating func bool(_ value: Bool) {
         parquet?.appendBool(value)
-        csv?.appendText(value ? "true" : "false")
+        csv?.appendBoolean(value)
     }
 
     /// A `.date` column: days since the epoch in Parquet, ISO 8601 in CSV.

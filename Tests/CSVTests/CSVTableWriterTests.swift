@@ -81,6 +81,26 @@ struct CSVFormatTests {
         }
     }
 
+    @Test func booleansAreWrittenAsTheirWords() throws {
+        for guarding in [false, true] {
+            for kinds: [CSVColumnKind] in [[.boolean, .boolean], [.text, .text]] {
+                var direct = CSVRecords(kinds: kinds, guardsFormulas: guarding)
+                var asText = CSVRecords(kinds: kinds, guardsFormulas: guarding)
+                for (first, second) in [(true, false), (false, true)] {
+                    direct.appendBoolean(first)
+                    direct.appendBoolean(second)
+                    try direct.endRecord()
+                    asText.appendText(first ? "true" : "false")
+                    asText.appendText(second ? "true" : "false")
+                    try asText.endRecord()
+                }
+                let written = direct.withFinishedBytes { Array($0) }
+                #expect(written == asText.withFinishedBytes { Array($0) })
+                #expect(String(decoding: written, as: UTF8.self) == "true,false\r\nfalse,true\r\n")
+            }
+        }
+    }
+
     @Test func wrongRowWidthThrows() throws {
         let (directory, path) = try temporaryPath("t.csv")
         defer { try? FileManager.default.removeItem(at: directory) }
