@@ -12,49 +12,57 @@ struct TwoByteTable: Sendable {
     private static var firstTrail: Int { 0x40 }
     private static var trailsPerLead: Int { 0xBF }
 
-    /// The scalar of each pair, at `(lead - 0x81) * 191 + trail - 0x40`; 0 where iconv is to decide.
-    private let scalars: [UInt32]
+    /// The UTF-8 of each pair's scalar, its bytes in order from the low byte (one unaligned store writes them), at
+    /// `(lead - 0x81) * 191 + trail - 0x40`; 0 where iconv is to decide.
+    private let utf8: [UInt32]
 
     static let gb18030 = TwoByteTable(iconvName: "GB18030")
     static let big5HKSCS = TwoByteTable(iconvName: "BIG5-HKSCS")
 
     /// The table of `iconvName`'s conversions; empty (every pair left to iconv) when glibc cannot convert from it.
     init(iconvName: String) {
-        scalars = Self.scalars(of: iconvName)
+        utf8 = Self.packedUTF8(of: iconvName)
     }
 
-    private static func scalars(of iconvName: String) -> [UInt32] {
-        var scalars = [UInt32](repeating: 0, count: (0xFF - firstLead) * trailsPerLead)
+    private static func packedUTF8(of iconvName: String) -> [UInt32] {
+        var packed = [UInt32](repeating: 0, count: (0xFF - firstLead) * trailsPerLead)
         guard let descriptor = iconv_open("UTF-8", iconvName), descriptor != UnsafeMutableRawPointer(bitPattern: -1) else {
-            return scalars
+            return packed
         }
         defer { iconv_close(descriptor) }
         for lead in firstLead...0xFE {
             for trail in firstTrail...0xFE {
                 // A pair counts only when iconv makes exactly one scalar of it at once.
                 let pair = [UInt8(lead), UInt8(trail)]
-                guard let scalar = pair.withUnsafeBufferPointer({ IconvConverter.scalar(of: $0, descriptor: descriptor) }) else { continue }
-                scalars[(lead - firstLead) * trailsPerLead + trail - firstTrail] = scalar
+                guard let scalar = pair.withUnsafeBufferPointer({ IconvConverter.scalar(of: $0, descriptor: descriptor) }),
+                    let utf8 = Unicode.Scalar(scalar)?.utf8
+                else { continue }
+                let bytes = utf8.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
+                packed[(lead - firstLead) * trailsPerLead + trail - firstTrail] = bytes
             }
         }
-        return scalars
+        return packed
     }
 
     /// The text of `bytes` when every byte is ASCII or part of a pair in the table, or of a four-byte sequence
     /// `fourByte` reads as one scalar (nil: no such sequences); nil sends the file to iconv.
     func decode(_ bytes: ArraySlice<UInt8>, fourByte: ((UnsafePointer<UInt8>) -> UInt32?)? = nil) -> String? {
-        // A pair becomes at most four bytes of UTF-8 (a scalar beyond U+FFFF).
-        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
-        let produced: Int = scalars.withUnsafeBufferPointer { table in
-            bytes.withUnsafeBufferPointer { input in
-                output.withUnsafeMutableBufferPointer { out in
+        // A pair becomes at most four bytes of UTF-8 (a scalar beyond U+FFFF), and a pair's four bytes are stored
+        // whole whatever its length: the room for that is in the 16 bytes to spare.
+        var readable = true
+        let text = String(knownValidUTF8Capacity: bytes.count * 2 + 16) { out in
+            utf8.withUnsafeBufferPointer { table in
+                bytes.withUnsafeBufferPointer { input in
                     guard let table = table.baseAddress, let input = input.baseAddress, let out = out.baseAddress else { return 0 }
-                    return Self.decode(input, count: bytes.count, table: table, fourByte: fourByte, into: out) ?? -1
+                    guard let produced = Self.decode(input, count: bytes.count, table: table, fourByte: fourByte, into: out) else {
+                        readable = false
+                        return 0
+                    }
+                    return produced
                 }
             }
         }
-        guard produced >= 0 else { return nil }
-        return String(knownValidUTF8: output[0..<produced])
+        return readable ? text : nil
     }
 
     /// UTF-8 bytes written to `out`, or nil at the first byte the table cannot read.
@@ -84,9 +92,13 @@ struct TwoByteTable: Sendable {
             let trail = Int(input[i + 1])
             let v: UInt32
             if trail >= firstTrail, trail <= 0xFE {
-                v = table[(lead - firstLead) * trailsPerLead + trail - firstTrail]
-                guard v != 0 else { return nil }
+                let packed = table[(lead - firstLead) * trailsPerLead + trail - firstTrail]
+                guard packed != 0 else { return nil }
+                UnsafeMutableRawPointer(out + o).storeBytes(of: packed.littleEndian, as: UInt32.self)
+                let first = packed & 0xFF
+                o += first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
                 i += 2
+                continue
             } else {
                 guard trail >= 0x30, trail <= 0x39, i + 3 < n, let fourByte, let scalar = fourByte(input + i) else { return nil }
                 v = scalar
