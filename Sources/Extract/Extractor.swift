@@ -1,4 +1,3 @@
-import Glibc
 import NianbaoCore
 
 /// Extract stage: file bytes → decoded text → cleaned lines → metadata, template tables, figures.
@@ -45,17 +44,15 @@ enum TextLines {
     static func split(_ text: String) -> [TextLine] {
         text.withUTF8Bytes { bytes in
             var lines: [TextLine] = []
-            guard let base = bytes.baseAddress else { return [TextLine(number: 1, text: "")] }
             // Line breaks are ASCII, so every line is whole scalars of valid text: copied without a second check.
             func add(_ start: Int, _ end: Int) {
                 let line = String(knownValidUTF8: UnsafeBufferPointer(rebasing: bytes[start..<end]))
                 lines.append(TextLine(number: lines.count + 1, text: line))
             }
             // Text without a CR (nearly all of it) is split with memchr, which reads 32 bytes a step.
-            if memchr(base, 0x0D, bytes.count) == nil {
+            if !UTF8Scan.contains(bytes, byte: 0x0D) {
                 var start = 0
-                while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
-                    let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                while let index = UTF8Scan.firstIndex(of: 0x0A, in: bytes, from: start) {
                     add(start, index)
                     start = index + 1
                 }

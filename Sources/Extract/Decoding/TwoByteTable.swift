@@ -34,14 +34,17 @@ struct TwoByteTable: Sendable {
             for trail in firstTrail...0xFE {
                 // A pair counts only when iconv makes exactly one scalar of it at once.
                 let pair = [UInt8(lead), UInt8(trail)]
-                guard let scalar = pair.withUnsafeBufferPointer({ IconvConverter.scalar(of: $0, descriptor: descriptor) }),
-                    let utf8 = Unicode.Scalar(scalar)?.utf8
-                else { continue }
-                let bytes = utf8.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
-                packed[(lead - firstLead) * trailsPerLead + trail - firstTrail] = bytes
+                guard let scalar = pair.withUnsafeBufferPointer({ IconvConverter.scalar(of: $0, descriptor: descriptor) }) else { continue }
+                packed[(lead - firstLead) * trailsPerLead + trail - firstTrail] = packedUTF8(of: scalar)
             }
         }
         return packed
+    }
+
+    /// The UTF-8 of `scalar` in the table's packing; 0 for a value that is not a scalar.
+    private static func packedUTF8(of scalar: UInt32) -> UInt32 {
+        guard let utf8 = Unicode.Scalar(scalar)?.utf8 else { return 0 }
+        return utf8.enumerated().reduce(0) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
     }
 
     /// The text of `bytes` when every byte is ASCII or part of a pair in the table, or of a four-byte sequence
@@ -90,36 +93,19 @@ struct TwoByteTable: Sendable {
             }
             guard lead >= firstLead, lead <= 0xFE, i + 1 < n else { return nil }
             let trail = Int(input[i + 1])
-            let v: UInt32
+            let packed: UInt32
             if trail >= firstTrail, trail <= 0xFE {
-                let packed = table[(lead - firstLead) * trailsPerLead + trail - firstTrail]
-                guard packed != 0 else { return nil }
-                UnsafeMutableRawPointer(out + o).storeBytes(of: packed.littleEndian, as: UInt32.self)
-                let first = packed & 0xFF
-                o += first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
+                packed = table[(lead - firstLead) * trailsPerLead + trail - firstTrail]
                 i += 2
-                continue
             } else {
                 guard trail >= 0x30, trail <= 0x39, i + 3 < n, let fourByte, let scalar = fourByte(input + i) else { return nil }
-                v = scalar
+                packed = packedUTF8(of: scalar)
                 i += 4
             }
-            if v < 0x800 {
-                out[o] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
-                out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                o += 2
-            } else if v < 0x10000 {
-                out[o] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
-                out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
-                out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                o += 3
-            } else {
-                out[o] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
-                out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
-                out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
-                out[o + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                o += 4
-            }
+            guard packed != 0 else { return nil }
+            UnsafeMutableRawPointer(out + o).storeBytes(of: packed.littleEndian, as: UInt32.self)
+            let first = packed & 0xFF
+            o += first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
         }
         return o
     }
