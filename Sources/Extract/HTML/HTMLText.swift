@@ -33,11 +33,17 @@ enum HTMLText {
         return true
     }
 
+    /// libxml2 sets up its globals (the dictionary lock among them) on first use unless `xmlInitParser` ran first,
+    /// and two threads parsing their first page at once could both do it: one took a lock the other had replaced and
+    /// a run hung for good (8 runs in 100 over 600 hostile files). A static is initialised once, the others waiting.
+    private static let libxml2Initialised: Void = xmlInitParser()
+
     static func lines(from html: String) -> [TextLine] {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
                 | HTML_PARSE_COMPACT.rawValue)
         guard !html.isEmpty else { return [] }
+        _ = libxml2Initialised
         guard let context = htmlNewParserCtxt() else { return TextLines.split(html) }
         defer { htmlFreeParserCtxt(context) }
         // The parser's events go to the collector instead of building a tree that was walked once and freed: the
