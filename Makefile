@@ -53,7 +53,7 @@ bench: build
 	python3 scripts/bench_writer.py .build/release/parquet-bench
 
 ## bench-instructions: instructions a report takes in `stage-bench` over the first 1,000 reports of the 10,000-report
-## archive (callgrind, ~30 s; skipped without valgrind). Unlike times, the figure does not move with the machine.
+## archive (callgrind, about a minute; skipped without valgrind). Unlike times, the figure does not move with the machine.
 bench-instructions: build
 	@if command -v valgrind >/dev/null 2>&1; then \
 	  valgrind --tool=callgrind --callgrind-out-file=$(BENCH_DIR)/stage-bench.callgrind \
