@@ -77,7 +77,7 @@ struct TextCleaner: Sendable {
                 if UTF8Scan.contains(bytes, byte: UInt8(ascii: "?")) { flags |= Self.debris }
                 var from = 0
                 while let open = UTF8Scan.firstIndex(of: UInt8(ascii: "("), in: bytes, from: from) {
-                    if open + 1 < bytes.count, TextCleaner.mayStartPinyinLetter(bytes[open + 1]) {
+                    if Self.mayOpenGloss(at: open, in: bytes) {
                         mayHoldPinyinGloss = true
                         return
                     }
@@ -93,9 +93,15 @@ struct TextCleaner: Sendable {
             let byte = bytes[i]
             if byte == UInt8(ascii: "?") {
                 flags |= Self.debris
-            } else if byte == UInt8(ascii: "("), i + 1 < bytes.count, TextCleaner.mayStartPinyinLetter(bytes[i + 1]) {
+            } else if byte == UInt8(ascii: "("), Self.mayOpenGloss(at: i, in: bytes) {
                 mayHoldPinyinGloss = true
             }
+        }
+
+        /// Whether the "(" at `i` is followed by a byte a pinyin letter may start with.
+        @inline(__always)
+        private static func mayOpenGloss(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            i + 1 < bytes.count && TextCleaner.mayStartPinyinLetter(bytes[i + 1])
         }
 
         init(_ line: String) {
