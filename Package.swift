@@ -25,10 +25,12 @@ let package = Package(
         .target(name: "NianbaoCore", dependencies: ["CCrypto"]),
 
         // MARK: Generic writers (know nothing of reports)
+        /** Packed blocks: many arrays' bytes in one allocation, read in place. */
+        .target(name: "Packing"),
         /** Apache Parquet writer: flat schemas, dictionary pages, statistics, GZIP/ZSTD. */
-        .target(name: "Parquet", dependencies: ["CZlib", "CZstd"]),
+        .target(name: "Parquet", dependencies: ["CZlib", "CZstd", "Packing"]),
         /** RFC 4180 CSV writer with a spreadsheet-safety profile. */
-        .target(name: "CSV", dependencies: ["CZlib"]),
+        .target(name: "CSV", dependencies: ["CZlib", "Packing"]),
 
         // MARK: Stages
         /** file bytes → decoded, cleaned text → metadata, raw table cells, figures. */
@@ -38,7 +40,7 @@ let package = Package(
         /** typed values → accounting identities and plausibility rules → rejects. */
         .target(name: "Validate", dependencies: ["NianbaoCore"]),
         /** checked reports → contract tables in Parquet and CSV. */
-        .target(name: "Load", dependencies: ["NianbaoCore", "Parquet", "CSV"]),
+        .target(name: "Load", dependencies: ["NianbaoCore", "Parquet", "CSV", "Packing"]),
 
         // MARK: Composition
         /** pipeline.json, archive walk, stage wiring, state, lock, atomic commit. */

@@ -11,7 +11,7 @@ public struct CSVRecords: Sendable {
     /// The record being written field by field: its next field, where it starts, and the cells it
     /// neutralised, so a record of the wrong width can be taken back whole.
     private var field = 0
-    private var recordStart = 0
+    private(set) var recordStart = 0
     private var recordEscaped = 0
     /// Finished records.
     public private(set) var count = 0

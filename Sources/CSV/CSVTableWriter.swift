@@ -86,14 +86,19 @@ public final class CSVTableWriter {
 
     /// Appends records built for this writer's columns and options; a record still being written is left out.
     public func append(_ records: CSVRecords) throws {
-        guard !isClosed else { throw CSVError.io(path: path, reason: "writer is closed") }
-        guard records.kinds.count == record.kinds.count else {
-            throw CSVError.rowWidth(expected: record.kinds.count, found: records.kinds.count)
+        try records.withFinishedBytes {
+            try append(text: UnsafeRawBufferPointer($0), columns: records.kinds.count, records: records.count, escaped: records.escapedCellCount)
         }
-        guard !records.isEmpty else { return }
-        try records.withFinishedBytes { try sink.append($0) }
-        rows += records.count
-        escaped += records.escapedCellCount
+    }
+
+    /// Appends the text of `records` whole records of `columns` columns.
+    func append(text: UnsafeRawBufferPointer, columns: Int, records: Int, escaped neutralised: Int) throws {
+        guard !isClosed else { throw CSVError.io(path: path, reason: "writer is closed") }
+        guard columns == record.kinds.count else { throw CSVError.rowWidth(expected: record.kinds.count, found: columns) }
+        guard records > 0 else { return }
+        try sink.append(text.assumingMemoryBound(to: UInt8.self))
+        rows += records
+        escaped += neutralised
         try sink.flushIfFull()
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoCore
 import CSV
+import Packing
 
 /// Rows written per table, for run.json and the end-of-run summary.
 public struct LoadSummary: Sendable, Codable {
@@ -28,7 +29,9 @@ public final class Loader {
     /// The tables whose Parquet row groups share `rowGroupBudget`.
     private let parquetWriters: [TableWriter]
     private let rowGroupBudget: Int
-    private var jsonlBuffer = ""
+    /// The tables in `PreparedRows.packingOrder`.
+    private let tablesInPackingOrder: [TableWriter]
+    private var jsonlBuffer: [UInt8] = []
 
     /// Opens every table of the contract in `directory`, writes the `codes` table, and is ready for reports.
     public init(directory: String, config: LoadConfig, rules: [Rule]) throws {
@@ -60,6 +63,7 @@ public final class Loader {
         self.quarantine = quarantine
         rejects = try writer("rejects", preparer.rejects)
         parquetWriters = [reports, rejects] + values + quarantine
+        tablesInPackingOrder = [reports] + values + quarantine + [rejects]
         rowGroupBudget = config.rowGroupBudget
         let codes = try writer("codes", TableLayout(TableSchema.codes, config: config))
         var codeRows = TableRows(codes.layout)
@@ -91,24 +95,35 @@ public final class Loader {
         rejectsJSONL = handle
     }
 
-    /// Appends one report's rows to every table it touches (`append(preparer.prepare(checked))`).
+    /// Appends one report's rows to every table it touches (`append(preparer.pack(preparer.prepare(checked)))`).
     public func append(_ checked: CheckedReport) throws {
         try append(preparer.prepare(checked))
     }
 
     /// Appends rows made by `preparer`; reports must come in source-path order.
     public func append(_ prepared: PreparedRows) throws {
-        if let error = prepared.error { throw error }
-        if let rows = prepared.reports { try reports.append(rows) }
-        for slot in prepared.tables.indices {
-            if let rows = prepared.tables[slot] { try values[slot].append(rows) }
-            if let rows = prepared.quarantine[slot] { try quarantine[slot].append(rows) }
+        try append(preparer.pack(prepared))
+    }
+
+    /// Appends rows packed by `preparer.pack(_:)`; reports must come in source-path order.
+    public func append(_ packed: PackedRows) throws {
+        if let error = packed.error { throw error }
+        guard !packed.bytes.isEmpty else { return }
+        try packed.bytes.withUnsafeBytes { raw in
+            var offset = 0
+            for writer in tablesInPackingOrder { try writer.append(packed: raw, at: &offset) }
+            try keepRowGroupsWithinBudget()
+            guard let formats = PackedWords.word(raw, &offset) else { throw LoadError.notPacked }
+            if formats & 2 != 0 {
+                guard let part = PackedWords.part(raw, &offset) else { throw LoadError.notPacked }
+                try summary?.append(packed: part)
+            }
+            guard let length = PackedWords.word(raw, &offset), let jsonl = PackedWords.region(raw, &offset, count: length),
+                offset == raw.count
+            else { throw LoadError.notPacked }
+            jsonlBuffer.append(contentsOf: jsonl)
+            if jsonlBuffer.count > 1 << 16 { try flushJSONL() }
         }
-        if let rows = prepared.rejects { try rejects.append(rows) }
-        try keepRowGroupsWithinBudget()
-        jsonlBuffer += prepared.rejectsJSONL
-        if jsonlBuffer.utf8.count > 1 << 16 { try flushJSONL() }
-        if let records = prepared.summary { try summary?.append(records) }
     }
 
     /// Row groups of all tables together hold at most `rowGroupBudget` bytes: the largest one is written out first.
@@ -150,9 +165,8 @@ public final class Loader {
 
     private func flushJSONL() throws {
         guard !jsonlBuffer.isEmpty else { return }
-        // Written from the string's own bytes and emptied keeping its capacity: no Data copy, and no regrowth from
-        // empty, every 64 KB.
-        try jsonlBuffer.withUTF8Bytes { try rejectsJSONL.write(contentsOf: UnsafeRawBufferPointer($0)) }
+        // Emptied keeping its capacity: no regrowth from empty every 64 KB.
+        try jsonlBuffer.withUnsafeBytes { try rejectsJSONL.write(contentsOf: $0) }
         jsonlBuffer.removeAll(keepingCapacity: true)
     }
 }
@@ -225,11 +239,14 @@ public enum LoadError: Error, CustomStringConvertible {
     case cannotCreate(String)
     /// A cell table the contract has no rows for.
     case noRowShape(String)
+    /// Bytes handed to `Loader.append(_:)` that `LoadPreparer.pack(_:)` did not make.
+    case notPacked
 
     public var description: String {
         switch self {
         case .cannotCreate(let path): return "cannot create \(path)"
         case .noRowShape(let table): return "no row layout for cells of table \(table)"
+        case .notPacked: return "rows handed to the loader are not a packed batch"
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoCore
+import Packing
 import CSV
 import Parquet
 
@@ -42,12 +43,30 @@ final class TableWriter {
     }
 
     /// Appends rows built from this writer's `layout`.
-    func append(_ table: borrowing TableRows) throws {
-        if let error = table.error { throw error }
-        guard table.rowCount > 0 else { return }
-        rowCount += table.rowCount
-        if let batch = table.parquet { try parquet?.append(batch) }
-        if let records = table.csv { try csv?.append(records) }
+    func append(_ table: TableRows) throws {
+        var packed: [UInt8] = []
+        packed.reserveCapacity(table.packedByteCount)
+        try table.pack(into: &packed)
+        try packed.withUnsafeBytes { raw in
+            var offset = 0
+            try append(packed: raw, at: &offset)
+        }
+    }
+
+    /// Appends the rows `TableRows.pack(into:)` packed at `offset`, and moves `offset` past them.
+    func append(packed raw: UnsafeRawBufferPointer, at offset: inout Int) throws {
+        guard let formats = PackedWords.word(raw, &offset), let rows = PackedWords.word(raw, &offset) else {
+            throw LoadError.notPacked
+        }
+        if formats & 1 != 0 {
+            guard let part = PackedWords.part(raw, &offset) else { throw LoadError.notPacked }
+            try parquet?.append(packed: part)
+        }
+        if formats & 2 != 0 {
+            guard let part = PackedWords.part(raw, &offset) else { throw LoadError.notPacked }
+            try csv?.append(packed: part)
+        }
+        rowCount += rows
     }
 
     /// Bytes the Parquet row group being built holds.

@@ -28,8 +28,11 @@ public struct RunOptions: Sendable {
 /// Consecutive reports ready to be written: their rows, what run.json counts of each, and the cache entries to
 /// append to this run's pack when the old copy is to be dropped (compaction) or was missing.
 private struct ReadyBatch: Sendable {
-    var outcomes: [(status: ReportStatus, rejects: [(String, Severity)])] = []
-    var rows = PreparedRows()
+    var statuses: [ReportStatus] = []
+    var rejectRules: [(String, Severity)] = []
+    /// The batch's rows in one block: prepared batches wait here for their turn, and as the few hundred arrays of a
+    /// `PreparedRows` they made loading's memory creep up through a run (`PackedRows`).
+    var rows = PackedRows()
     var validateSeconds = 0.0
     var rewrites: [(record: Int, bytes: [UInt8])] = []
 }
@@ -181,6 +184,7 @@ public struct Runner: Sendable {
             // each report is loaded, so memory does not grow with the number of warnings or of reports.
             let prepareBatch: @Sendable (Int) throws -> ReadyBatch = { run in
                 var batch = ReadyBatch()
+                var rows = PreparedRows()
                 for (record, path, state) in try spool.records(ofRun: run) {
                     let cached: CachedReport
                     if let ref = state.cache, let bytes = reader.bytes(at: ref), let decoded = CacheCodec.decode(bytes) {
@@ -202,10 +206,12 @@ public struct Runner: Sendable {
                     let checked = validator.validate(
                         cached.report, findings: Findings(reportID: cached.report.header.reportID, sourcePath: path, rejects: rejects))
                     batch.validateSeconds += seconds(since: t)
-                    batch.outcomes.append((checked.status, checked.rejects.map { ($0.ruleID, $0.severity) }))
+                    batch.statuses.append(checked.status)
+                    for reject in checked.rejects { batch.rejectRules.append((reject.ruleID, reject.severity)) }
                     // Rows are built here, in parallel; the writer only copies them in, in path order.
-                    preparer.prepare(checked, into: &batch.rows)
+                    preparer.prepare(checked, into: &rows)
                 }
+                batch.rows = preparer.pack(rows)
                 return batch
             }
             // Runs of consecutive reports go to the tasks over a sliding window rather than in chunks: both cores stay
@@ -229,13 +235,13 @@ public struct Runner: Sendable {
                         validateSeconds += batch.validateSeconds
                         for (record, bytes) in batch.rewrites { moved.append((record, try pack.append(bytes))) }
                         try loader.append(batch.rows)
-                        for (status, rejects) in batch.outcomes {
+                        for status in batch.statuses {
                             manifest.reportsByStatus[status.rawValue, default: 0] += 1
                             if status == .failed { manifest.files.failed += 1 }
-                            for (rule, severity) in rejects {
-                                manifest.rejectsByRule[rule, default: [:]][severity.rawValue, default: 0] += 1
-                                manifest.rejectsBySeverity[severity.rawValue, default: 0] += 1
-                            }
+                        }
+                        for (rule, severity) in batch.rejectRules {
+                            manifest.rejectsByRule[rule, default: [:]][severity.rawValue, default: 0] += 1
+                            manifest.rejectsBySeverity[severity.rawValue, default: 0] += 1
                         }
                         written += 1
                         if submitted < runCount { submit() }

@@ -44,44 +44,42 @@ struct ColumnBuffer: Sendable {
         }
     }
 
-    /// Appends rows `rows` of `other`, a buffer of the same field. A pointer, not a `borrowing` value: the caller
-    /// reads it out of a buffer, and that read copied the whole column (every array retained and released).
-    mutating func append(rows: Range<Int>, of other: UnsafePointer<ColumnBuffer>) {
+    /// Appends rows `rows` of `other`, a packed column of the same field.
+    mutating func append(rows: Range<Int>, of other: PackedColumn) {
         guard !rows.isEmpty else { return }
         // Nulls have no value, so the rows' values start after the values of the rows before them.
         var values = rows
         if field.isOptional {
-            let allRows = rows.count == other.pointee.rowCount
-            let otherValueCount = other.pointee.valueCount
-            other.pointee.definitionLevels.withUnsafeBufferPointer { levels in
-                if !allRows {
-                    let start = levels[..<rows.lowerBound].reduce(0) { $0 + Int($1) }
-                    values = start..<(start + levels[rows].reduce(0) { $0 + Int($1) })
-                } else {
-                    values = 0..<otherValueCount
-                }
-                definitionLevels.append(contentsOf: UnsafeBufferPointer(rebasing: levels[rows]))
+            let levels = other.levels.assumingMemoryBound(to: UInt8.self)
+            if rows.count == other.rowCount {
+                values = 0..<(other.rowCount - other.nullCount)
+            } else {
+                let start = levels[..<rows.lowerBound].reduce(0) { $0 + Int($1) }
+                values = start..<(start + levels[rows].reduce(0) { $0 + Int($1) })
             }
+            definitionLevels.append(contentsOf: UnsafeBufferPointer(rebasing: levels[rows]))
         }
         rowCount += rows.count
         nullCount += rows.count - values.count
         switch field.type {
-        case .boolean: other.pointee.booleans.withUnsafeBufferPointer { booleans.append(contentsOf: UnsafeBufferPointer(rebasing: $0[values])) }
-        case .int32, .date: other.pointee.int32s.withUnsafeBufferPointer { int32s.append(contentsOf: UnsafeBufferPointer(rebasing: $0[values])) }
-        case .int64: other.pointee.int64s.withUnsafeBufferPointer { int64s.append(contentsOf: UnsafeBufferPointer(rebasing: $0[values])) }
-        case .double: other.pointee.doubles.withUnsafeBufferPointer { doubles.append(contentsOf: UnsafeBufferPointer(rebasing: $0[values])) }
+        case .boolean: Self.append(values, of: other.values, to: &booleans)
+        case .int32, .date: Self.append(values, of: other.values, to: &int32s)
+        case .int64: Self.append(values, of: other.values, to: &int64s)
+        case .double: Self.append(values, of: other.values, to: &doubles)
         case .string:
             guard !values.isEmpty else { return }
-            let otherBytes = other.pointee.stringBytes
-            other.pointee.stringEnds.withUnsafeBufferPointer { ends in
+            other.values.withMemoryRebound(to: Int.self) { ends in
                 let start = values.lowerBound == 0 ? 0 : ends[values.lowerBound - 1]
                 let shift = stringBytes.count - start
-                otherBytes.withUnsafeBufferPointer {
-                    stringBytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<ends[values.upperBound - 1]]))
-                }
+                let bytes = other.stringBytes.assumingMemoryBound(to: UInt8.self)
+                stringBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<ends[values.upperBound - 1]]))
                 stringEnds.append(contentsOf: UnsafeBufferPointer(rebasing: ends[values]).lazy.map { $0 + shift })
             }
         }
+    }
+
+    private static func append<Value>(_ range: Range<Int>, of raw: UnsafeRawBufferPointer, to array: inout [Value]) {
+        raw.withMemoryRebound(to: Value.self) { array.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     var valueCount: Int { rowCount - nullCount }

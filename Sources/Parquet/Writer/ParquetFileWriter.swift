@@ -1,3 +1,5 @@
+import Packing
+
 /// Public API of the Parquet writer.
 ///
 /// Scope: flat schemas only (max repetition level 0, no Dremel shredding); REQUIRED and OPTIONAL
@@ -195,21 +197,39 @@ public final class ParquetFileWriter {
     /// `rowGroupRows` rows, splitting the batch if need be, or after the first batch that brings it to
     /// `rowGroupBytes`. A batch holding a refused cell is not appended.
     public func append(_ batch: ParquetRowBatch) throws {
+        guard batch.schema == schema else {
+            throw ParquetError.schemaMismatch(column: path, reason: "batch of another schema")
+        }
+        var packed: [UInt8] = []
+        packed.reserveCapacity(batch.packedByteCount)
+        try batch.pack(into: &packed)
+        try packed.withUnsafeBytes { try append(packed: $0) }
+    }
+
+    /// Appends a batch in the form `ParquetRowBatch.pack(into:)` wrote, read in place, as `append(_:)` does.
+    public func append(packed raw: UnsafeRawBufferPointer) throws {
         guard !isClosed else { throw ParquetError.io(path: path, reason: "writer is closed") }
         guard cursor == 0 else {
             throw ParquetError.schemaMismatch(column: "(row \(rows))", reason: "a row is being appended cell by cell")
         }
-        guard batch.schema == schema else {
-            throw ParquetError.schemaMismatch(column: path, reason: "batch of another schema")
+        var offset = 0
+        var batchColumns: [PackedColumn] = []
+        batchColumns.reserveCapacity(columns.count)
+        guard let byteCount = PackedWords.word(raw, &offset), byteCount == raw.count,
+            let rowCount = PackedWords.word(raw, &offset), let columnCount = PackedWords.word(raw, &offset),
+            columnCount == columns.count
+        else { throw ParquetError.schemaMismatch(column: path, reason: "not a packed batch of this schema") }
+        for index in 0..<columnCount {
+            guard let column = PackedColumn(raw, &offset), column.tag == columns[index].field.packedTag,
+                column.rowCount == rowCount
+            else { throw ParquetError.schemaMismatch(column: columns[index].field.name, reason: "not a packed column of this schema") }
+            batchColumns.append(column)
         }
-        if let error = batch.error { throw error }
         var start = 0
-        while start < batch.rowCount {
-            let end = min(batch.rowCount, start + rowGroupLimit - bufferedRows)
-            batch.columns.withUnsafeBufferPointer { batchColumns in
-                for index in 0..<columns.count {
-                    columns[index].append(rows: start..<end, of: batchColumns.baseAddress.unsafelyUnwrapped + index)
-                }
+        while start < rowCount {
+            let end = min(rowCount, start + rowGroupLimit - bufferedRows)
+            for index in 0..<columns.count {
+                columns[index].append(rows: start..<end, of: batchColumns[index])
             }
             rows += end - start
             bufferedRows += end - start
