@@ -39,7 +39,9 @@ extension LoadPreparer {
             var byteCount = PackedWords.size + (rows.summary?.packedByteCount ?? 0) + PackedWords.size + PackedWords.padded(jsonl.count)
             for table in tables { byteCount += table?.packedByteCount ?? 2 * PackedWords.size }
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(byteCount)
+            // At least the mmap threshold nianbao fixes (256 KB), so every block gets pages of its own: a tenth of them
+            // are smaller, and would otherwise wait for the writer in the arenas.
+            bytes.reserveCapacity(max(byteCount, 256 << 10))
             do {
                 for table in tables {
                     if let table { try table.pack(into: &bytes) } else { PackedWords.append([0, 0], to: &bytes) }
