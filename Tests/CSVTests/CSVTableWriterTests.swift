@@ -274,3 +274,57 @@ struct CSVRecordsTests {
         #expect(escapes == [1, 1])
     }
 }
+
+struct PackedRecordsTests {
+    static func records(_ kinds: [CSVColumnKind]) throws -> CSVRecords {
+        var records = CSVRecords(kinds: kinds, options: CSVOptions())
+        for row in [("=1+1", Int64(-5)), ("a,b", 12)] {
+            records.appendText(row.0)
+            records.appendInteger(row.1)
+            for _ in 2..<kinds.count { records.appendNull() }
+            try records.endRecord()
+        }
+        return records
+    }
+
+    @Test func packedRecordsWriteWhatTheRecordsWrite() throws {
+        let kinds: [CSVColumnKind] = [.text, .number]
+        var texts: [String] = []
+        for packed in [false, true] {
+            let (directory, path) = try temporaryPath("t.csv")
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let writer = try CSVTableWriter(path: path, header: ["a", "b"], kinds: kinds, options: CSVOptions())
+            let records = try Self.records(kinds)
+            if packed {
+                var bytes: [UInt8] = []
+                records.pack(into: &bytes)
+                #expect(bytes.count == records.packedByteCount && bytes.count % 8 == 0)
+                try bytes.withUnsafeBytes { try writer.append(packed: $0) }
+            } else {
+                try writer.append(records)
+            }
+            try writer.close()
+            #expect(writer.rowCount == 2 && writer.escapedCellCount == 1)
+            texts.append(try String(contentsOfFile: path, encoding: .utf8))
+        }
+        #expect(texts[0] == texts[1])
+    }
+
+    @Test func bytesThatAreNotPackedRecordsOfTheColumnsAreRefused() throws {
+        let (directory, path) = try temporaryPath("t.csv")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let writer = try CSVTableWriter(path: path, header: ["a", "b"], kinds: [.text, .number], options: CSVOptions())
+        var good: [UInt8] = []
+        try Self.records([.text, .number]).pack(into: &good)
+        var truncated = good
+        truncated.removeLast(8)
+        var longer = good
+        withUnsafeBytes(of: 4096) { longer.replaceSubrange(32..<40, with: $0) }
+        var threeColumns: [UInt8] = []
+        try Self.records([.text, .number, .text]).pack(into: &threeColumns)
+        for broken in [truncated, longer, threeColumns, []] {
+            #expect(throws: CSVError.self) { try broken.withUnsafeBytes { try writer.append(packed: $0) } }
+        }
+        #expect(writer.rowCount == 0)
+    }
+}
