@@ -12,22 +12,6 @@ struct PackedRowBatchTests {
         return bytes
     }
 
-    static func batch(rows: Range<Int>) -> ParquetRowBatch {
-        var batch = ParquetRowBatch(schema: RowBatchTests.schema)
-        for i in rows {
-            let c = RowBatchTests.cells(i)
-            batch.appendString(c.0)
-            batch.appendInt32(c.1)
-            batch.appendInt64(c.2)
-            batch.appendDouble(c.3)
-            batch.appendBool(c.4)
-            batch.appendString(c.5)
-            batch.appendDate(c.6)
-            batch.endRow()
-        }
-        return batch
-    }
-
     static func writer(_ directory: URL, schema: [ParquetField] = RowBatchTests.schema) throws -> ParquetFileWriter {
         try ParquetFileWriter(
             path: directory.appendingPathComponent("t-\(UUID().uuidString).parquet").path, schema: schema,
@@ -35,7 +19,7 @@ struct PackedRowBatchTests {
     }
 
     @Test func everyRegionStartsOnAWord() throws {
-        let bytes = try Self.packed(Self.batch(rows: 0..<5))
+        let bytes = try Self.packed(RowBatchTests.batch(rows: 0..<5))
         // 3 header words, then per column 5 words and padded regions: the whole block is whole words.
         #expect(bytes.count % 8 == 0)
     }
@@ -46,8 +30,8 @@ struct PackedRowBatchTests {
         let direct = try Self.writer(directory)
         let viaBytes = try Self.writer(directory)
         for rows in [0..<3, 3..<11, 11..<11, 11..<23] {
-            try direct.append(Self.batch(rows: rows))
-            try Self.packed(Self.batch(rows: rows)).withUnsafeBytes { try viaBytes.append(packed: $0) }
+            try direct.append(RowBatchTests.batch(rows: rows))
+            try Self.packed(RowBatchTests.batch(rows: rows)).withUnsafeBytes { try viaBytes.append(packed: $0) }
         }
         try direct.close()
         try viaBytes.close()
@@ -57,7 +41,7 @@ struct PackedRowBatchTests {
     @Test func bytesThatAreNotAPackedBatchOfTheSchemaAreRefused() throws {
         let directory = try makeTemporaryDirectory("packed-broken")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let good = try Self.packed(Self.batch(rows: 0..<9))
+        let good = try Self.packed(RowBatchTests.batch(rows: 0..<9))
         var truncated = good
         truncated.removeLast(8)
         var otherType = good

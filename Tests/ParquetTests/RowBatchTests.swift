@@ -16,24 +16,29 @@ struct RowBatchTests {
          i % 2 == 0, i % 3 == 1 ? nil : "注\(i % 4)", i % 6 == 5 ? nil : Int32(19_000 + i))
     }
 
+    /// Rows `rows` of the test table as one batch.
+    static func batch(rows: Range<Int>) -> ParquetRowBatch {
+        var batch = ParquetRowBatch(schema: schema, rowCapacity: rows.count)
+        for i in rows {
+            let c = cells(i)
+            batch.appendString(c.0)
+            batch.appendInt32(c.1)
+            batch.appendInt64(c.2)
+            batch.appendDouble(c.3)
+            batch.appendBool(c.4)
+            batch.appendString(c.5)
+            batch.appendDate(c.6)
+            batch.endRow()
+        }
+        return batch
+    }
+
     static func write(_ path: String, batches: [Range<Int>]?) throws -> [UInt8] {
         let writer = try ParquetFileWriter(
             path: path, schema: schema, options: ParquetWriterOptions(codec: .uncompressed, rowGroupRows: 4, createdBy: "t"))
         if let batches {
             for range in batches {
-                var batch = ParquetRowBatch(schema: schema, rowCapacity: range.count)
-                for i in range {
-                    let c = cells(i)
-                    batch.appendString(c.0)
-                    batch.appendInt32(c.1)
-                    batch.appendInt64(c.2)
-                    batch.appendDouble(c.3)
-                    batch.appendBool(c.4)
-                    batch.appendString(c.5)
-                    batch.appendDate(c.6)
-                    batch.endRow()
-                }
-                try writer.append(batch)
+                try writer.append(batch(rows: range))
             }
         } else {
             for i in 0..<23 {
