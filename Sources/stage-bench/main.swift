@@ -84,8 +84,9 @@ for _ in 0..<repeats {
         let normalized = timed("normalize") { normalizer.normalize(extracted, findings: &findings) }
         let checked = timed("validate") { validator.validate(normalized, findings: findings) }
         _ = timed("facts") { validator.facts(of: checked) }
-        let prepared = timed("load-prep") { loader.preparer.prepare(checked) }
-        try timed("load-app") { try loader.append(prepared) }
+        // Rows are built and packed on the workers in a run (16 reports a block; one here), then written in order.
+        let packed = timed("load-prep") { loader.preparer.pack(loader.preparer.prepare(checked)) }
+        try timed("load-app") { try loader.append(packed) }
     }
     // Flushing the last row groups and closing the files; sequential like load-app.
     _ = try timed("load-end") { try loader.finish() }
