@@ -137,6 +137,16 @@ struct ReaderInteropTests {
             dictionary: ["agency": false])
     }
 
+    /// 1,500 row groups: the footer's row groups pass through the spill file several times (64 KB at a time).
+    static var spilledFooterCase: InteropCase {
+        let rows: [[ParquetValue]] = (0..<3_000).map { i in
+            [.int64(Int64(i) * 7), i % 5 == 0 ? .null : .string(agencies[i % 2])]
+        }
+        return InteropCase(
+            file: "spilled_footer.parquet", schema: [ParquetField("id", .int64), ParquetField("agency", .string, optional: true)],
+            rows: rows, options: ParquetWriterOptions(codec: .zstd(level: 1), rowGroupRows: 2, createdBy: createdBy))
+    }
+
     static var allCases: [InteropCase] {
         [
             allTypesCase("types_uncompressed.parquet", codec: .uncompressed),
@@ -145,7 +155,7 @@ struct ReaderInteropTests {
             manyGroupsCase("groups_zstd.parquet", codec: .zstd(level: 1)),
             manyGroupsCase("groups_gzip.parquet", codec: .gzip(level: 9)),
             manyGroupsCase("groups_uncompressed.parquet", codec: .uncompressed),
-            emptyCase, forcedDictionaryCase, plainOnlyCase, lowCardinalityIntegersCase,
+            emptyCase, forcedDictionaryCase, plainOnlyCase, lowCardinalityIntegersCase, spilledFooterCase,
         ]
     }
 

@@ -126,6 +126,8 @@ public final class ParquetFileWriter {
     /// The footer's row groups, encoded as each is written: as values, their column chunks' statistics, paths and
     /// encodings were a few small allocations per column per row group that lived until the footer.
     private var rowGroups = CompactWriter()
+    /// Where `rowGroups` goes once it holds 64 KB, so the footer does not grow in memory with the file.
+    private let footerSpill: FooterSpill
     private var bufferedRows = 0
     private var isClosed = false
 
@@ -155,6 +157,7 @@ public final class ParquetFileWriter {
                 codec: try options.codec.make(), pageBytes: options.pageBytes, dictionaryPolicy: options.dictionary)
         }
         sink = try FileSink(path: path)
+        footerSpill = try FooterSpill(besides: path)
         columns = .allocate(capacity: schema.count)
         _ = columns.initialize(from: schema.map {
             var column = ColumnBuffer(field: $0, dictionary: options.dictionary)
@@ -368,7 +371,7 @@ public final class ParquetFileWriter {
         isClosed = true
         let metaData = FileMetaData(
             schema: schemaElements(for: schema), numRows: Int64(rows),
-            rowGroups: (rowGroupCount, rowGroups.bytes), keyValueMetadata: options.keyValueMetadata.map { KeyValue(key: $0.key, value: $0.value) },
+            rowGroups: (rowGroupCount, try footerSpill.readAll() + rowGroups.bytes), keyValueMetadata: options.keyValueMetadata.map { KeyValue(key: $0.key, value: $0.value) },
             createdBy: options.createdBy, columnOrders: schema.map { _ in ColumnOrder() })
         var footer = CompactWriter()
         metaData.write(to: &footer)
@@ -398,6 +401,16 @@ public final class ParquetFileWriter {
             throw error
         }
         rowGroups.writeNested(RowGroup(columns: chunks, totalByteSize: totalByteSize, numRows: Int64(bufferedRows)))
+        if rowGroups.bytes.count >= 64 << 10 {
+            do {
+                try footerSpill.append(rowGroups.bytes)
+            } catch {
+                isClosed = true
+                try? sink.close()
+                throw error
+            }
+            rowGroups.reset()
+        }
         rowGroupCount += 1
         bufferedRows = 0
     }
