@@ -46,6 +46,8 @@ final class StateSpool: @unchecked Sendable {
             unlink("\(stateDir)/\(name)")
         }
         factsTable = try FactsTable(directory: stateDir, capacity: count)
+        // Reserved once: grown by doubling, the index left its old copies as holes in the arena loading works in.
+        runs.reserveCapacity(count / Self.runLength + 1)
         path = "\(stateDir)/state.spool-\(getpid())"
         fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {

@@ -137,7 +137,7 @@ struct ReaderInteropTests {
             dictionary: ["agency": false])
     }
 
-    /// 1,500 row groups: the footer's row groups pass through the spill file several times (64 KB at a time).
+    /// 1,500 row groups: the footer's row groups go through the spill file one at a time and come back as one list.
     static var spilledFooterCase: InteropCase {
         let rows: [[ParquetValue]] = (0..<3_000).map { i in
             [.int64(Int64(i) * 7), i % 5 == 0 ? .null : .string(agencies[i % 2])]
