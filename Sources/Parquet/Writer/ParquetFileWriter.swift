@@ -394,17 +394,11 @@ public final class ParquetFileWriter {
                 columns[index].reset()
                 columns[index].reserveOwnPages()
             }
-        } catch {
-            // A half-written row group cannot be completed, so the file is abandoned.
-            isClosed = true
-            try? sink.close()
-            throw error
-        }
-        var rowGroup = CompactWriter()
-        rowGroup.writeNested(RowGroup(columns: chunks, totalByteSize: totalByteSize, numRows: Int64(bufferedRows)))
-        do {
+            var rowGroup = CompactWriter()
+            rowGroup.writeNested(RowGroup(columns: chunks, totalByteSize: totalByteSize, numRows: Int64(bufferedRows)))
             try footerSpill.append(rowGroup.bytes)
         } catch {
+            // A half-written row group, or one the footer cannot list, cannot be completed, so the file is abandoned.
             isClosed = true
             try? sink.close()
             throw error
