@@ -18,7 +18,8 @@ final class CSVSink {
     private let capacity: Int
     /// Bytes written to `buffer` and not yet handed to the file.
     private var count = 0
-    private var compressed = [UInt8](repeating: 0, count: 1 << 16)
+    /// gzip's output; empty without gzip, where it was 64 KB of zeroed (so resident) memory per table for nothing.
+    private var compressed: [UInt8] = []
 
     init(path: String, gzip: Bool) throws {
         self.path = path
@@ -41,6 +42,7 @@ final class CSVSink {
                 throw CSVError.io(path: path, reason: "gzip init failed (\(result))")
             }
             self.stream = stream
+            compressed = [UInt8](repeating: 0, count: 1 << 16)
         }
     }
 
