@@ -18,7 +18,7 @@ final class CSVSink {
     private let capacity: Int
     /// Bytes written to `buffer` and not yet handed to the file.
     private var count = 0
-    /// gzip's output; empty without gzip, where it was 64 KB of zeroed (so resident) memory per table for nothing.
+    /// gzip's output, made only for gzip: zero-filled, 64 KB a table would be resident for nothing in a plain CSV run.
     private var compressed: [UInt8] = []
 
     init(path: String, gzip: Bool) throws {
